@@ -1,0 +1,125 @@
+/*
+** trtc_func.c: the scalar functions that decode TRTC ids.
+**
+**   SELECT trtc_event(5003, 0);              -- 'Failed to enter room'
+**   SELECT trtc_event(4003, 1280, 720);      -- '... (Resolution width: 1280, ...)'
+**   SELECT trtc_event_severity(5003, 0);     -- 'error'
+**   SELECT trtc_experience(4);               -- 'Video lagged'
+**   SELECT trtc_abnormal_event(1001);        -- 'Failed to initialize audio device'
+**   SELECT trtc_abnormal_event_kind(2024);   -- 'realtime'
+**   SELECT trtc_stream_type(2);              -- 'big'
+**
+** Every function returns NULL for a NULL argument, for an argument that is
+** not an integer (see trtcValueInt64) and for an id the tables lack. Fixed
+** texts are returned with SQLITE_STATIC: decoding allocates nothing but
+** for rows that show measured values. All are registered (trtc_ext.c) as
+** SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS.
+*/
+#include "trtc_func.h"
+#include "trtc_lookup.h"
+
+/*
+** Read (event_id [, param1 [, param2]]); an omitted parameter counts as
+** -1. Returns the matching row, or NULL when an argument is NULL or not an
+** integer or no row matches.
+*/
+static const TrtcEventRow *eventFromArgs(int argc, sqlite3_value **argv,
+                                         sqlite3_int64 *pParam1, sqlite3_int64 *pParam2) {
+  sqlite3_int64 a[3] = { 0, -1, -1 };
+  int i;
+  for (i = 0; i < argc && i < 3; i++) {
+    if (!trtcValueInt64(argv[i], &a[i])) return 0;
+  }
+  *pParam1 = a[1];
+  *pParam2 = a[2];
+  return trtcFindEvent(a[0], a[1], a[2]);
+}
+
+/* The rows of one event id, from a single argument; 0 when there are none. */
+static const TrtcEventRow *firstRowOfId(sqlite3_value *pId) {
+  sqlite3_int64 iId;
+  int iFirst, iEnd;
+  if (!trtcValueInt64(pId, &iId)) return 0;
+  trtcEventRange(iId, &iFirst, &iEnd);
+  return iFirst < iEnd ? &trtc_event_rows[iFirst] : 0;
+}
+
+static void resultStatic(sqlite3_context *ctx, const char *z) {
+  sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
+}
+
+/* trtc_event(event_id [, param1 [, param2]]) */
+void trtcEventFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_int64 p1, p2;
+  const TrtcEventRow *pRow = eventFromArgs(argc, argv, &p1, &p2);
+  int bOwned;
+  char *z;
+  if (pRow == 0) return;
+  z = trtcEventText(pRow, p1, p2, &bOwned);
+  if (z == 0) {
+    sqlite3_result_error_nomem(ctx);
+  } else {
+    sqlite3_result_text(ctx, z, -1, bOwned ? sqlite3_free : SQLITE_STATIC);
+  }
+}
+
+/* trtc_event_severity(event_id [, param1 [, param2]]) */
+void trtcEventSeverityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_int64 p1, p2;
+  const TrtcEventRow *pRow = eventFromArgs(argc, argv, &p1, &p2);
+  if (pRow) resultStatic(ctx, trtc_severity_names[pRow->severity]);
+}
+
+/* trtc_event_source(event_id) */
+void trtcEventSourceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const TrtcEventRow *pRow = firstRowOfId(argv[0]);
+  (void)argc;
+  if (pRow) resultStatic(ctx, trtc_source_names[pRow->source]);
+}
+
+/* trtc_event_category(event_id) */
+void trtcEventCategoryFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  const TrtcEventRow *pRow = firstRowOfId(argv[0]);
+  (void)argc;
+  if (pRow) resultStatic(ctx, trtc_category_names[pRow->category]);
+}
+
+/* trtc_experience(experience_id) */
+void trtcExperienceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_int64 iId;
+  int i;
+  (void)argc;
+  if (trtcValueInt64(argv[0], &iId) && (i = trtcFindExperience(iId)) >= 0) {
+    resultStatic(ctx, trtc_experience_rows[i].description);
+  }
+}
+
+/* trtc_abnormal_event(abnormal_event_id) */
+void trtcAbnormalEventFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_int64 iId;
+  int i;
+  (void)argc;
+  if (trtcValueInt64(argv[0], &iId) && (i = trtcFindAbnormal(iId)) >= 0) {
+    resultStatic(ctx, trtc_abnormal_rows[i].description);
+  }
+}
+
+/* trtc_abnormal_event_kind(abnormal_event_id) */
+void trtcAbnormalEventKindFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_int64 iId;
+  int i;
+  (void)argc;
+  if (trtcValueInt64(argv[0], &iId) && (i = trtcFindAbnormal(iId)) >= 0) {
+    resultStatic(ctx, trtc_kind_names[trtc_abnormal_rows[i].kind]);
+  }
+}
+
+/* trtc_stream_type(type) */
+void trtcStreamTypeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_int64 iType;
+  int i;
+  (void)argc;
+  if (trtcValueInt64(argv[0], &iType) && (i = trtcFindStreamType(iType)) >= 0) {
+    resultStatic(ctx, trtc_stream_type_rows[i].name);
+  }
+}

@@ -1,0 +1,56 @@
+/*
+** trtc_lookup.h: finding rows of the mapping tables (trtc_lookup.c).
+*/
+#ifndef TRTC_LOOKUP_H
+#define TRTC_LOOKUP_H
+
+#include "trtc_data.h"
+
+/*
+** Read an SQL argument as a 64-bit integer. INTEGER values, integral REAL
+** values and TEXT that SQLite reads as such a number ('5003', ' 5003 ',
+** '5003.0') give 1 and *pOut; NULL, BLOB, other TEXT and non-integral or
+** out-of-range REAL values give 0.
+*/
+TRTC_PRIVATE int trtcValueInt64(sqlite3_value *pVal, sqlite3_int64 *pOut);
+
+/*
+** The rows of one event id: [*piFirst, *piEnd) in trtc_event_rows, an
+** empty range (both equal) when the id is not in the tables.
+*/
+TRTC_PRIVATE void trtcEventRange(sqlite3_int64 iEventId, int *piFirst, int *piEnd);
+
+/*
+** The event row that (event id, param1, param2) decodes to, or NULL. A
+** row matches when the event id is equal and, for each parameter, its
+** value is equal, or is -1 (unused), or is a measured value. At most one
+** row matches (tests/test_static.c checks the data for that).
+*/
+TRTC_PRIVATE const TrtcEventRow *trtcFindEvent(sqlite3_int64 iEventId,
+                                               sqlite3_int64 iParam1,
+                                               sqlite3_int64 iParam2);
+
+/* Does row pRow match (param1, param2)? The per-row part of the rule above. */
+TRTC_PRIVATE int trtcEventMatches(const TrtcEventRow *pRow,
+                                  sqlite3_int64 iParam1, sqlite3_int64 iParam2);
+
+/* Does the row name a measured value in either parameter? */
+#define TRTC_ROW_MEASURED(pRow) ((pRow)->param1.label != 0 || (pRow)->param2.label != 0)
+
+/*
+** The text trtc_event() shows for pRow given the parameters: the spec's
+** description (a static string, *pbOwned = 0) or, for rows naming
+** measured values, the description followed by the values, e.g.
+** "Video resolution has been switched (Resolution width: 1280,
+** Resolution height: 720)", from sqlite3_mprintf (*pbOwned = 1; the
+** caller frees it). Returns NULL only when out of memory.
+*/
+TRTC_PRIVATE char *trtcEventText(const TrtcEventRow *pRow, sqlite3_int64 iParam1,
+                                 sqlite3_int64 iParam2, int *pbOwned);
+
+/* Index of id in the experience / abnormal event / stream type table, or -1. */
+TRTC_PRIVATE int trtcFindExperience(sqlite3_int64 iId);
+TRTC_PRIVATE int trtcFindAbnormal(sqlite3_int64 iId);
+TRTC_PRIVATE int trtcFindStreamType(sqlite3_int64 iType);
+
+#endif /* TRTC_LOOKUP_H */
