@@ -1,0 +1,98 @@
+-- sql/schema.sql: durable tables for saved responses of TRTC's monitoring
+-- API (DescribeUserEvent, DescribeUnusualEvent), with the context a
+-- response lacks, indexes for the analytics in sql/examples/, and decoded
+-- views. Safe to run again (IF NOT EXISTS everywhere); sql/ingest.sh runs it.
+--
+--   sqlite3 calls.db -cmd '.load trtc' < sql/schema.sql
+--
+-- The tables hold raw values only: a database can be read without the
+-- extension. The *_decoded views call trtc_* functions, so they need it
+-- loaded (they work with PRAGMA trusted_schema=OFF: the functions are
+-- innocuous). docs/cookbook.md describes every column.
+
+-- One row per saved response, as saved, with its context.
+CREATE TABLE IF NOT EXISTS trtc_responses (
+  response_id   INTEGER PRIMARY KEY,
+  api           TEXT NOT NULL
+                CHECK (api IN ('DescribeUserEvent', 'DescribeUnusualEvent')),
+  sdk_app_id    INTEGER,          -- SdkAppId of the request
+  comm_id       TEXT,             -- CommId of the call (SdkAppId_RoomId_CreateTime)
+  room_id       TEXT,             -- RoomId of the request
+  user_id       TEXT,             -- DescribeUserEvent: UserId of the request
+  source_file   TEXT,             -- the file it was loaded from
+  body          TEXT NOT NULL,    -- the response, byte for byte
+  body_sha3     BLOB NOT NULL,    -- sha3(body, 256)
+  error_code    TEXT,             -- Error.Code of an API error response
+  error_message TEXT,             -- Error.Message; such responses have no rows
+  n_rows        INTEGER,          -- rows decoded into the logs; NULL: not yet
+  loaded_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+-- A response is the same response when its API, context and bytes are:
+-- loading it again adds nothing.
+CREATE UNIQUE INDEX IF NOT EXISTS trtc_responses_identity ON trtc_responses (
+  api, ifnull(sdk_app_id, ''), ifnull(comm_id, ''), ifnull(room_id, ''),
+  ifnull(user_id, ''), body_sha3);
+
+-- DescribeUserEvent: one row per EventMessage (trtc_user_events).
+CREATE TABLE IF NOT EXISTS trtc_event_log (
+  response_id INTEGER NOT NULL REFERENCES trtc_responses ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,   -- position in the response, from 1
+  sdk_app_id  INTEGER,
+  comm_id     TEXT,
+  room_id     TEXT,
+  user_id     TEXT,               -- the user whose client reported it
+  peer_id     TEXT,               -- EventList.PeerId: the user it concerns
+  type        INTEGER,            -- EventMessage.Type (video stream)
+  time_ms     INTEGER,            -- EventMessage.Time: Unix time in ms
+  event_id    INTEGER,
+  param1      INTEGER,
+  param2      INTEGER,
+  PRIMARY KEY (response_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS trtc_event_log_timeline
+  ON trtc_event_log (comm_id, user_id, time_ms);
+CREATE INDEX IF NOT EXISTS trtc_event_log_event
+  ON trtc_event_log (event_id, param1);
+
+-- DescribeUnusualEvent: one row per AbnormalEvent (trtc_unusual_events);
+-- an experience without abnormal events has one row, abnormal_event_id NULL.
+CREATE TABLE IF NOT EXISTS trtc_unusual_log (
+  response_id       INTEGER NOT NULL REFERENCES trtc_responses ON DELETE CASCADE,
+  seq               INTEGER NOT NULL,
+  sdk_app_id        INTEGER,
+  comm_id           TEXT,
+  room_id           TEXT,         -- AbnormalExperience.RoomId (else the request's)
+  user_id           TEXT,         -- AbnormalExperience.UserId
+  event_time        INTEGER,      -- AbnormalExperience.EventTime: Unix time in s
+  experience_id     INTEGER,
+  abnormal_event_id INTEGER,
+  peer_id           TEXT,         -- the remote user it was caused by, or NULL
+  PRIMARY KEY (response_id, seq)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS trtc_unusual_log_user
+  ON trtc_unusual_log (room_id, user_id, event_time);
+CREATE INDEX IF NOT EXISTS trtc_unusual_log_cause
+  ON trtc_unusual_log (abnormal_event_id);
+CREATE INDEX IF NOT EXISTS trtc_unusual_log_peer
+  ON trtc_unusual_log (peer_id);
+
+-- The event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS.mmm' (UTC).
+CREATE VIEW IF NOT EXISTS trtc_event_log_decoded AS
+SELECT l.*,
+       strftime('%Y-%m-%d %H:%M:%S', l.time_ms / 1000, 'unixepoch')
+         || printf('.%03d', l.time_ms % 1000) AS time_utc,
+       trtc_stream_type(l.type) AS stream,
+       trtc_event(l.event_id, l.param1, l.param2) AS text,
+       trtc_event_source(l.event_id) AS source,
+       trtc_event_category(l.event_id) AS category,
+       trtc_event_severity(l.event_id, l.param1, l.param2) AS severity
+  FROM trtc_event_log AS l;
+
+-- The unusual-event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS' (UTC).
+CREATE VIEW IF NOT EXISTS trtc_unusual_log_decoded AS
+SELECT u.*,
+       strftime('%Y-%m-%d %H:%M:%S', u.event_time, 'unixepoch') AS time_utc,
+       trtc_experience(u.experience_id) AS experience,
+       trtc_abnormal_event(u.abnormal_event_id) AS abnormal_event,
+       trtc_abnormal_event_kind(u.abnormal_event_id) AS abnormal_kind
+  FROM trtc_unusual_log AS u;

@@ -1,0 +1,55 @@
+#!/bin/sh
+# tests/examples.sh: every query of sql/examples/ gives, on the bundled
+# sample call, exactly the output in its .out file ("make update-examples"
+# rewrites them), and docs/cookbook.md shows each one as a runnable block:
+# ".read sql/sample/load.sql", the example file, then its output as "--> "
+# lines. Docs, expected outputs and the queries cannot drift apart.
+set -u
+: "${SQLITE3:=sqlite3}"
+src=$TRTC_SRCDIR
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-examples.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+n=0
+report() { # report STATUS DESCRIPTION
+  n=$((n + 1))
+  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
+}
+
+# Does file $1 contain the text of file $2 (lines, in order, adjacent)?
+contains() {
+  awk -v want="$2" 'BEGIN {
+      while ((getline l < want) > 0) w = w l "\n"
+      if (w == "") exit 1
+    }
+    { doc = doc $0 "\n" }
+    END { exit index(doc, w) > 0 ? 0 : 1 }' "$1"
+}
+
+count=$(ls "$src"/sql/examples/*.sql | wc -l)
+echo "1..$((1 + 2 * count))"
+
+SQLITE3=$SQLITE3 sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >"$tmp/ingest.log" 2>&1
+report $? "sql/ingest.sh loads the sample call"
+
+for example in "$src"/sql/examples/*.sql; do
+  name=${example##*/}
+  name=${name%.sql}
+  "$SQLITE3" -batch -bail -cmd ".load $TRTC_MODULE" "$tmp/demo.db" <"$example" >"$tmp/$name.out" 2>&1
+  diff -u "$src/sql/examples/$name.out" "$tmp/$name.out" >"$tmp/$name.diff"
+  st=$?
+  report $st "sql/examples/$name.sql gives sql/examples/$name.out"
+  [ $st -eq 0 ] || sed 's/^/# /' "$tmp/$name.diff"
+
+  { echo '```sql'
+    echo '.read sql/sample/load.sql'
+    cat "$example"
+    sed 's/^/--> /' "$src/sql/examples/$name.out"
+    echo '```'
+  } >"$tmp/$name.block"
+  contains "$src/docs/cookbook.md" "$tmp/$name.block"
+  st=$?
+  report $st "docs/cookbook.md shows $name with its output"
+  [ $st -eq 0 ] || sed 's/^/# want: /' "$tmp/$name.block"
+done
+exit 0
