@@ -1,0 +1,62 @@
+#!/bin/sh
+# tests/sqlite_utils_host.sh: the extension from sqlite-utils (Debian
+# package sqlite-utils) with --load-extension: a response given as a
+# parameter, a response stored by "sqlite-utils insert" (the inner object
+# in column Response), an error, and the decoded views of a database
+# loaded by sql/ingest.sh. Skips only when sqlite-utils is not found.
+set -u
+if [ -z "${SQLITE_UTILS:-}" ] || ! command -v "$SQLITE_UTILS" >/dev/null 2>&1; then
+  echo "1..0 # SKIP sqlite-utils not found (apt-get install sqlite-utils)"
+  exit 0
+fi
+: "${SQLITE3:=sqlite3}"
+src=$TRTC_SRCDIR
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-sqlite-utils.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+n=0
+is() { # is GOT WANT DESCRIPTION
+  n=$((n + 1))
+  if [ "$1" = "$2" ]; then
+    echo "ok $n - $3"
+  else
+    echo "not ok $n - $3"
+    printf '%s\n' "got:" "$1" "want:" "$2" | sed 's/^/# /'
+  fi
+}
+su() { # su COMMAND DB SQL [ARGS...]: sqlite-utils with the module loaded
+  cmd=$1
+  shift
+  "$SQLITE_UTILS" "$cmd" --load-extension "$TRTC_MODULE" "$@" | tr -d '\r' # CSV ends lines with CRLF
+}
+
+echo "1..5"
+is "$(su query "$tmp/a.db" "SELECT peer_id, event_id, text FROM trtc_user_events(:j)" \
+        -p j "$(cat "$src/tests/fixtures/api_user_event.json")" --csv)" \
+   "peer_id,event_id,text
+alice,5001,Started entering room
+alice,5003,Entered room successfully
+alice,4003,\"Video resolution has been switched (Resolution width: 1280, Resolution height: 720)\"
+bob,32788,Entered room" "query with the response as a parameter"
+
+"$SQLITE_UTILS" insert "$tmp/a.db" saved "$src/tests/fixtures/api_unusual_event.json" >/dev/null
+is "$(su query "$tmp/a.db" "SELECT e.user_id, e.experience, e.abnormal_event_id FROM saved AS s, trtc_unusual_events(s.Response) AS e" --csv)" \
+   "user_id,experience,abnormal_event_id
+alice,Video lagged,2010
+alice,Video lagged,2024
+bob,Room entry was slow," "a response stored by sqlite-utils insert (the inner object)"
+
+is "$("$SQLITE_UTILS" query --load-extension "$TRTC_MODULE" "$tmp/a.db" "SELECT * FROM trtc_user_events('{')" 2>&1
+      echo "status $?")" \
+   "Error: trtc_user_events: malformed JSON
+status 1" "malformed JSON is an error"
+
+SQLITE3=$SQLITE3 sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >/dev/null
+is "$(su query "$tmp/demo.db" "SELECT user_id, count(*) AS n FROM trtc_event_log_decoded WHERE severity = 'error' GROUP BY user_id" --csv)" \
+   "user_id,n
+carol,3
+dave,4" "the decoded view of a database loaded by sql/ingest.sh"
+is "$(su rows "$tmp/demo.db" trtc_unusual_log_decoded -c user_id -c abnormal_kind --where "experience_id = 2" --csv)" \
+   "user_id,abnormal_kind
+dave,room_dismissal" "sqlite-utils rows on a decoded view"
+exit 0
