@@ -35,7 +35,7 @@ while read -r id where; do
   {
     printf '.load %s\n.mode list\n.nullvalue NULL\n.headers off\n' "$TRTC_MODULE"
     cat "$tmp/$id.sql"
-  } | "$SQLITE3" -batch :memory: >"$tmp/$id.got" 2>&1
+  } | ${TRTC_RUN-} "$SQLITE3" -batch :memory: >"$tmp/$id.got" 2>&1
   if cmp -s "$tmp/$id.got" "$tmp/$id.want"; then
     echo "ok $i - example at $where"
   else
