@@ -9,6 +9,10 @@ set -u
 src=$TRTC_SRCDIR
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-examples.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# The shell as the tests start programs (TRTC_RUN: ASan preload, valgrind).
+sqlite=$tmp/sqlite3
+printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$SQLITE3" >"$sqlite"
+chmod +x "$sqlite"
 
 n=0
 report() { # report STATUS DESCRIPTION
@@ -29,13 +33,13 @@ contains() {
 count=$(ls "$src"/sql/examples/*.sql | wc -l)
 echo "1..$((1 + 2 * count))"
 
-SQLITE3=$SQLITE3 sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >"$tmp/ingest.log" 2>&1
+SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >"$tmp/ingest.log" 2>&1
 report $? "sql/ingest.sh loads the sample call"
 
 for example in "$src"/sql/examples/*.sql; do
   name=${example##*/}
   name=${name%.sql}
-  "$SQLITE3" -batch -bail -cmd ".load $TRTC_MODULE" "$tmp/demo.db" <"$example" >"$tmp/$name.out" 2>&1
+  "$sqlite" -batch -bail -cmd ".load $TRTC_MODULE" "$tmp/demo.db" <"$example" >"$tmp/$name.out" 2>&1
   diff -u "$src/sql/examples/$name.out" "$tmp/$name.out" >"$tmp/$name.diff"
   st=$?
   report $st "sql/examples/$name.sql gives sql/examples/$name.out"

@@ -9,6 +9,10 @@ src=$TRTC_SRCDIR
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-ingest.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/calls.db
+# The shell as the tests start programs (TRTC_RUN: ASan preload, valgrind).
+sqlite=$tmp/sqlite3
+printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$SQLITE3" >"$sqlite"
+chmod +x "$sqlite"
 
 n=0
 report() { # report STATUS DESCRIPTION
@@ -24,11 +28,11 @@ is() { # is GOT WANT DESCRIPTION
   fi
 }
 ingest() { # ingest DIR...: stdout to $tmp/out, stderr to $tmp/err; sets st
-  SQLITE3=$SQLITE3 sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$db" "$@" >"$tmp/out" 2>"$tmp/err"
+  SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$db" "$@" >"$tmp/out" 2>"$tmp/err"
   st=$?
 }
 q() { # q SQL: one query on the database, with the module
-  "$SQLITE3" -batch -cmd ".load $TRTC_MODULE" "$db" "$1"
+  "$sqlite" -batch -cmd ".load $TRTC_MODULE" "$db" "$1"
 }
 counts() {
   q "SELECT (SELECT count(*) FROM trtc_responses) || '/' || (SELECT count(*) FROM trtc_event_log)
@@ -74,7 +78,7 @@ cp "$src/sql/sample/user-events-alice.json" "$tmp/mixed/alice.json"
 cp "$src/sql/sample/unusual-events.json" "$tmp/mixed/unusual.json"
 cp "$src/tests/fixtures/api_error.json" "$tmp/mixed/error.json"
 printf '{"Response": {"Data": [' >"$tmp/mixed/truncated.json"
-"$SQLITE3" :memory: "SELECT json_extract(CAST(readfile('$src/sql/sample/user-events-dave.json') AS TEXT), '\$.Response.Data')" >"$tmp/mixed/bare.json"
+"$sqlite" :memory: "SELECT json_extract(CAST(readfile('$src/sql/sample/user-events-dave.json') AS TEXT), '\$.Response.Data')" >"$tmp/mixed/bare.json"
 cat >"$tmp/mixed/manifest.json" <<'JSON'
 {"sdk_app_id": "1400188366", "room_id": 61203, "comm_id": "1400188366_61203_1710235800",
  "files": [
@@ -119,7 +123,7 @@ is "$st:$(sed "s|$tmp/empty|DIR|" "$tmp/err")" "1:$src/sql/ingest.sh: DIR/manife
 printf '{"files": [' >"$tmp/empty/manifest.json"
 ingest "$tmp/empty"
 is "$st:$(sed "s|$tmp/empty|DIR|" "$tmp/err")" "1:problem: DIR/manifest.json: malformed JSON" "a malformed manifest"
-SQLITE3=$SQLITE3 sh "$src/sql/ingest.sh" -m "$tmp/no-such-module" "$db" "$src/sql/sample" >"$tmp/out" 2>"$tmp/err"
+SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$tmp/no-such-module" "$db" "$src/sql/sample" >"$tmp/out" 2>"$tmp/err"
 is "$?:$(tail -n 1 "$tmp/err")" "1:$src/sql/ingest.sh: $src/sql/sample: nothing loaded" "a module that does not load"
 is "$(counts)" "9/152/10" "... changes nothing"
 exit 0

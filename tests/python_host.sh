@@ -7,4 +7,6 @@ if [ -z "${PYTHON3:-}" ] || ! command -v "$PYTHON3" >/dev/null 2>&1; then
   echo "1..0 # SKIP python3 not found (install python3, or configure PYTHON3=...)"
   exit 0
 fi
-exec "$PYTHON3" "$TRTC_SRCDIR/tests/python_host.py"
+# TRTC_RUN: how the tests start programs that load trtc.so (ASan preload,
+# valgrind); PYTHONMALLOC=malloc lets valgrind see Python's memory as it is.
+PYTHONMALLOC=malloc exec ${TRTC_RUN-} "$PYTHON3" "$TRTC_SRCDIR/tests/python_host.py"

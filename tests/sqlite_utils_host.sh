@@ -13,6 +13,11 @@ fi
 src=$TRTC_SRCDIR
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-sqlite-utils.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
+# Programs run as the tests start them (TRTC_RUN: ASan preload, valgrind).
+sqlite=$tmp/sqlite3
+printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$SQLITE3" >"$sqlite"
+chmod +x "$sqlite"
+export PYTHONMALLOC=malloc # lets valgrind see Python's memory as it is
 
 n=0
 is() { # is GOT WANT DESCRIPTION
@@ -27,7 +32,7 @@ is() { # is GOT WANT DESCRIPTION
 su() { # su COMMAND DB SQL [ARGS...]: sqlite-utils with the module loaded
   cmd=$1
   shift
-  "$SQLITE_UTILS" "$cmd" --load-extension "$TRTC_MODULE" "$@" | tr -d '\r' # CSV ends lines with CRLF
+  ${TRTC_RUN-} "$SQLITE_UTILS" "$cmd" --load-extension "$TRTC_MODULE" "$@" | tr -d '\r' # CSV ends lines with CRLF
 }
 
 echo "1..5"
@@ -46,12 +51,12 @@ alice,Video lagged,2010
 alice,Video lagged,2024
 bob,Room entry was slow," "a response stored by sqlite-utils insert (the inner object)"
 
-is "$("$SQLITE_UTILS" query --load-extension "$TRTC_MODULE" "$tmp/a.db" "SELECT * FROM trtc_user_events('{')" 2>&1
+is "$(${TRTC_RUN-} "$SQLITE_UTILS" query --load-extension "$TRTC_MODULE" "$tmp/a.db" "SELECT * FROM trtc_user_events('{')" 2>&1
       echo "status $?")" \
    "Error: trtc_user_events: malformed JSON
 status 1" "malformed JSON is an error"
 
-SQLITE3=$SQLITE3 sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >/dev/null
+SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >/dev/null
 is "$(su query "$tmp/demo.db" "SELECT user_id, count(*) AS n FROM trtc_event_log_decoded WHERE severity = 'error' GROUP BY user_id" --csv)" \
    "user_id,n
 carol,3
