@@ -216,17 +216,19 @@ static int queuePush(IngestCursor *pCur, const IngestRec *pRec) {
 
 /* ---- The walk ----------------------------------------------------------- */
 
+/* Is the row's key (zKey, nKey) the name z of n > 0 bytes? (A NULL zKey,
+** from a failed allocation, has nKey 0.) */
+static int keyIs(const unsigned char *zKey, int nKey, const char *z, int n) {
+  return nKey == n && memcmp(zKey, z, (size_t)n) == 0;
+}
+
 static int findField(const IngestField *aField, int nField, const unsigned char *zKey,
                      int nKey) {
   int i;
   for (i = 0; i < nField; i++) {
-    if (aField[i].nKey == nKey && memcmp(aField[i].zKey, zKey, (size_t)nKey) == 0) return i;
+    if (keyIs(zKey, nKey, aField[i].zKey, aField[i].nKey)) return i;
   }
   return -1;
-}
-
-static int keyIs(const unsigned char *zKey, int nKey, const char *z, int n) {
-  return nKey == n && zKey != 0 && memcmp(zKey, z, (size_t)n) == 0;
 }
 
 /*
@@ -412,13 +414,10 @@ static int walkError(IngestCursor *pCur, int rc) {
 /* Make a row readable (iQueue < nReady), or set bEof. */
 static int walkFill(IngestCursor *pCur) {
   int rc = SQLITE_OK;
-  if (pCur->iQueue >= pCur->nReady) { /* every released row has been read */
-    int nKeep = pCur->nQueue - pCur->nReady;
-    if (nKeep > 0) {
-      memmove(pCur->aQueue, pCur->aQueue + pCur->nReady, (size_t)nKeep * sizeof(IngestRec));
-    }
-    pCur->nQueue = nKeep;
-    pCur->nReady = pCur->iQueue = 0;
+  if (pCur->iQueue >= pCur->nReady) {
+    /* Every released row has been read. Rows are only ever released all
+    ** at once (nReady = nQueue), so none are left: start the queue over. */
+    pCur->nQueue = pCur->nReady = pCur->iQueue = 0;
   }
   while (rc == SQLITE_OK && pCur->iQueue >= pCur->nReady) {
     if (pCur->bDone) {
@@ -759,7 +758,8 @@ static int ingestFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
     return ingestError(pCur, SQLITE_ERROR, "%s: missing argument: use %s(json)",
                        pTab->pShape->zName, pTab->pShape->zName);
   }
-  if (argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+  (void)argc; /* 1 with IDX_JSON */
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
     pCur->bEof = 1; /* a NULL response has no rows */
     return SQLITE_OK;
   }
@@ -805,8 +805,8 @@ static int ingestEof(sqlite3_vtab_cursor *cur) {
 static int ingestColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   IngestCursor *pCur = (IngestCursor *)cur;
   const IngestShape *pShape = shapeOf(pCur);
-  if (iCol == pShape->iColJson) {
-    if (pCur->pJson) sqlite3_result_value(ctx, pCur->pJson);
+  if (iCol == pShape->iColJson) { /* there are rows: pJson is set */
+    sqlite3_result_value(ctx, pCur->pJson);
     return SQLITE_OK;
   }
   return pShape->xColumn(pCur, ctx, iCol);

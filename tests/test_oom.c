@@ -51,6 +51,22 @@ static const Scenario aScenario[] = {
     { "SELECT substr(trtc_debug(), 1, 14)", "Version: 0.1.0" },
     { "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
       "SELECT count(trtc_event(4003, i, i)) FROM n", "200" },
+    /* trtc_user_events, trtc_unusual_events (src/trtc_ingest.c) */
+    { "SELECT group_concat(ifnull(peer_id, '-') || event_id || ifnull(text, '-') || ifnull(severity, '-')"
+      " || ifnull(stream, '-') || category || source || e.rowid, ';')"
+      " FROM trtc_user_events('{\"Response\": {\"Data\": [{\"Content\": [{\"Type\": 2, \"EventId\": 4003,"
+      " \"ParamOne\": 640, \"ParamTwo\": 480}, {\"EventId\": \"5003\", \"ParamOne\": 0, \"ParamTwo\": -1}],"
+      " \"PeerId\": \"alice\"}, {\"PeerId\": \"bob\", \"Content\": [{\"EventId\": 32788, \"ParamOne\": -1,"
+      " \"ParamTwo\": -1}]}]}}') AS e",
+      "alice4003Video resolution has been switched (Resolution width: 640, Resolution height: 480)"
+      "infobigvideosdk1;alice5003Failed to enter roomerror-roomsdk2;bob32788Entered roominfo-roomwebrtc3" },
+    { "SELECT group_concat(e.rowid || e.user_id || ifnull(e.experience, '-') || ifnull(e.abnormal_kind, '-')"
+      " || ifnull(length(e.peer_id), '-'), ';')"
+      " FROM (SELECT '[{\"UserId\": \"u\", \"ExperienceId\": 4, \"AbnormalEventList\": [{\"AbnormalEventId\":"
+      " 2024, \"PeerId\": \"' || printf('%.*c', 300, 'p') || '\"}]}]' AS j UNION ALL SELECT"
+      " '{\"AbnormalExperienceList\": [{\"ExperienceId\": 1, \"UserId\": \"v\"}]}') AS v,"
+      " trtc_unusual_events(v.j) AS e",
+      "1uVideo laggedrealtime300;1vRoom entry was slow--" },
 };
 
 /* One run: open, load, run the statement. Returns the SQLite result code;

@@ -4,7 +4,7 @@
 -- forms, every abnormal event and experience of the spec, malformed JSON,
 -- API errors, wrong types and missing fields, and correlated use.
 .read fixtures/spec_rows.sql
-SELECT plan(44);
+SELECT plan(46);
 
 CREATE TEMP TABLE doc AS
   SELECT CAST(readfile('fixtures/api_unusual_event.json') AS TEXT) AS j;
@@ -110,6 +110,12 @@ SELECT eq((SELECT quote(user_id) || quote(experience_id) || quote(abnormal_event
 SELECT eq((SELECT count(*) FROM odd WHERE user_id = 'nested' OR abnormal_event_id = 2001), 0,
           'members of nested objects are not taken for fields');
 
+SELECT eq((SELECT quote(experience) || '/' || user_id FROM trtc_unusual_events('[{"UserId": "x"}]')), 'NULL/x',
+          'no ExperienceId: no experience');
+SELECT eq((SELECT group_concat(length(peer_id), ' ') FROM trtc_unusual_events('[{"UserId": "u", "AbnormalEventList": ['
+             || (WITH RECURSIVE i(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM i WHERE x < 40)
+                 SELECT group_concat('{"AbnormalEventId": 2024, "PeerId": "' || printf('%.*c', 30, 'p') || x || '"}', ', ') FROM i)
+             || ']}]') WHERE peer_id LIKE '%40'), '32', 'many peer ids in one experience (the text buffer grows)');
 SELECT eq((SELECT count(*) FROM trtc_unusual_events('{"Response": {"Total": 0, "AbnormalExperienceList": []}}')), 0,
           'no experiences, no rows');
 SELECT eq((SELECT count(*) FROM trtc_unusual_events('{"Response": {"Total": 0, "AbnormalExperienceList": null}}')), 0,

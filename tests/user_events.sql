@@ -3,7 +3,7 @@
 -- from the spec), its three forms, every spec row, malformed JSON, API
 -- errors, wrong types and missing fields, and correlated use.
 .read fixtures/spec_rows.sql
-SELECT plan(75);
+SELECT plan(82);
 
 CREATE TEMP TABLE doc AS
   SELECT CAST(readfile('fixtures/api_user_event.json') AS TEXT) AS j;
@@ -86,6 +86,9 @@ SELECT throws_like('SELECT * FROM trtc_user_events(CAST(readfile(''fixtures/api_
                    'an API error carries its Code and Message');
 SELECT throws_like('SELECT * FROM trtc_user_events(''{"Error": {"Message": "m", "Code": "AuthFailure"}, "RequestId": "r"}'')',
                    'trtc_user_events: API error AuthFailure: m', 'inner form; Message before Code');
+SELECT throws_like('SELECT * FROM trtc_user_events(''{"Response": {"Error": {"Code": null, "Message": "first",
+                     "Message": "second", "Detail": "x"}, "Error": {"Code": "Other"}}}'')',
+                   'trtc_user_events: API error (no Code): first', 'a null Code; the first Message and Error count');
 SELECT throws_like('SELECT * FROM trtc_user_events(''{"Response": {"Error": {}}}'')',
                    'trtc_user_events: API error (no Code): (no Message)', 'an Error without Code or Message');
 SELECT eq((SELECT count(*) FROM trtc_user_events('{"Response": {"Error": null, "Data": []}}')), 0,
@@ -139,6 +142,12 @@ SELECT eq((SELECT quote(text) || '/' || source FROM o WHERE time_ms = 14), 'NULL
           'a known id with parameters no row has');
 SELECT eq((SELECT count(*) FROM o WHERE time_ms IS NULL AND event_id IS NULL AND peer_id = 'p'), 1,
           '{} gives a row of NULLs with its peer_id');
+SELECT eq((SELECT quote(stream) || '/' || quote(category) FROM o WHERE time_ms = 1), 'NULL/''room''',
+          'no Type: no stream');
+SELECT eq((SELECT quote(category) || '/' || quote(severity) FROM o WHERE time_ms = 13), 'NULL/NULL',
+          'an unknown event id has no category or severity');
+SELECT eq((SELECT quote(event_id) || '/' || quote(text) FROM trtc_user_events('[{"Content": [{"EventId": false},
+             {"EventId": 5001, "ParamTwo": -1}]}]')), 'NULL/NULL', 'false is NULL; ParamOne missing: no text');
 SELECT eq((SELECT count(*) FROM o WHERE text IS NOT trtc_event(event_id, param1, param2)), 0,
           'text is trtc_event(event_id, param1, param2) in every case');
 
@@ -151,6 +160,12 @@ SELECT eq((SELECT group_concat(quote(peer_id), ' ') FROM trtc_user_events('[
     {"PeerId": true, "Content": [{"EventId": 5}]},
     {"Content": [{"EventId": 6}, {"EventId": 7}], "PeerId": "late"}]')),
           'NULL NULL NULL ''42'' NULL ''late'' ''late''', 'peer_id: "", null, missing, number, boolean, after Content');
+
+-- Long peer ids (the text buffer grows).
+SELECT eq((SELECT group_concat(length(peer_id) || ':' || substr(peer_id, 1, 2) || substr(peer_id, -2), ' ')
+             FROM trtc_user_events('[{"Content": [{}, {}], "PeerId": "a' || printf('%.*c', 998, 'x') || 'z"},
+                                      {"PeerId": "bb", "Content": [{}]}]')),
+          '1000:axxz 1000:axxz 2:bbbb', 'a 1000-byte PeerId, then a short one');
 
 -- Many messages before their PeerId (they wait in the queue).
 CREATE TEMP TABLE late AS
@@ -189,6 +204,9 @@ SELECT throws_like('SELECT * FROM trtc_user_events', 'trtc_user_events: missing 
                    'no argument');
 SELECT eq((SELECT count(*) FROM trtc_user_events WHERE json = (SELECT j FROM doc)), 4, 'json = ... works like the argument');
 SELECT eq((SELECT count(*) FROM ue WHERE peer_id = 'bob' OR event_id = 5001), 2, 'an OR in the WHERE clause');
+SELECT eq((SELECT count(*) FROM trtc_user_events WHERE json = (SELECT j FROM doc) AND json = (SELECT j FROM doc)
+             AND json > ''), 4, 'the first usable json = is the argument; SQLite checks the other constraints');
+SELECT eq((SELECT count(*) FROM trtc_user_events(5)), 0, 'a number argument is a JSON number: no rows');
 SELECT throws_like('INSERT INTO trtc_user_events(json) VALUES (''[]'')', '%may not be modified%', 'read-only: INSERT');
 SELECT throws_like('DELETE FROM trtc_user_events', '%may not be modified%', 'read-only: DELETE');
 
