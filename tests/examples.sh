@@ -5,20 +5,7 @@
 # ".read sql/sample/load.sql", the example file, then its output as "--> "
 # lines. Docs, expected outputs and the queries cannot drift apart.
 set -u
-: "${SQLITE3:=sqlite3}"
-src=$TRTC_SRCDIR
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-examples.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-# The shell as the tests start programs (TRTC_RUN: ASan preload, valgrind).
-sqlite=$tmp/sqlite3
-printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$SQLITE3" >"$sqlite"
-chmod +x "$sqlite"
-
-n=0
-report() { # report STATUS DESCRIPTION
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$TRTC_SRCDIR/tests/lib.sh"
 
 # Does file $1 contain the text of file $2 (lines, in order, adjacent)?
 contains() {

@@ -4,29 +4,9 @@
 # manifest, a directory with problems (API error, malformed JSON, missing
 # files, bad manifest entries), and the decoded views.
 set -u
-: "${SQLITE3:=sqlite3}"
-src=$TRTC_SRCDIR
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-ingest.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
+. "$TRTC_SRCDIR/tests/lib.sh"
 db=$tmp/calls.db
-# The shell as the tests start programs (TRTC_RUN: ASan preload, valgrind).
-sqlite=$tmp/sqlite3
-printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$SQLITE3" >"$sqlite"
-chmod +x "$sqlite"
 
-n=0
-report() { # report STATUS DESCRIPTION
-  n=$((n + 1))
-  if [ "$1" -eq 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
-is() { # is GOT WANT DESCRIPTION
-  if [ "$1" = "$2" ]; then
-    report 0 "$3"
-  else
-    report 1 "$3"
-    printf '#      got: %s\n#     want: %s\n' "$1" "$2" | sed '3,$s/^/#   /'
-  fi
-}
 ingest() { # ingest DIR...: stdout to $tmp/out, stderr to $tmp/err; sets st
   SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$db" "$@" >"$tmp/out" 2>"$tmp/err"
   st=$?

@@ -9,26 +9,9 @@ if [ -z "${SQLITE_UTILS:-}" ] || ! command -v "$SQLITE_UTILS" >/dev/null 2>&1; t
   echo "1..0 # SKIP sqlite-utils not found (apt-get install sqlite-utils)"
   exit 0
 fi
-: "${SQLITE3:=sqlite3}"
-src=$TRTC_SRCDIR
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-sqlite-utils.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-# Programs run as the tests start them (TRTC_RUN: ASan preload, valgrind).
-sqlite=$tmp/sqlite3
-printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$SQLITE3" >"$sqlite"
-chmod +x "$sqlite"
+. "$TRTC_SRCDIR/tests/lib.sh"
 export PYTHONMALLOC=malloc # lets valgrind see Python's memory as it is
 
-n=0
-is() { # is GOT WANT DESCRIPTION
-  n=$((n + 1))
-  if [ "$1" = "$2" ]; then
-    echo "ok $n - $3"
-  else
-    echo "not ok $n - $3"
-    printf '%s\n' "got:" "$1" "want:" "$2" | sed 's/^/# /'
-  fi
-}
 su() { # su COMMAND DB SQL [ARGS...]: sqlite-utils with the module loaded
   cmd=$1
   shift
