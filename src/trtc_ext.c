@@ -20,6 +20,7 @@ SQLITE_EXTENSION_INIT1
 
 #include "sqlite-trtc.h"
 #include "trtc_func.h"
+#include "trtc_vtab.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -96,8 +97,17 @@ static const struct TrtcFunction {
     { "trtc_debug",               0, SQLITE_UTF8 | SQLITE_INNOCUOUS, trtcDebugFunc },
 };
 
-/* Every virtual table module of the extension: none yet (the mapping
-** tables and the JSON table-valued functions add theirs here). */
+/* Every virtual table module of the extension. */
+static const struct TrtcModule {
+  const char *zName;
+  const sqlite3_module *pModule;
+} aModule[] = {
+    { "trtc_events",          &trtcEventsModule },
+    { "trtc_experiences",     &trtcExperiencesModule },
+    { "trtc_abnormal_events", &trtcAbnormalEventsModule },
+    { "trtc_stream_types",    &trtcStreamTypesModule },
+    { "trtc_decode",          &trtcDecodeModule },
+};
 
 #ifdef _WIN32
 __declspec(dllexport)
@@ -123,6 +133,14 @@ int sqlite3_trtc_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *
     if (rc != SQLITE_OK && pzErrMsg) {
       *pzErrMsg = sqlite3_mprintf("trtc: cannot register function %s/%d: %s", p->zName,
                                   p->nArg, sqlite3_errmsg(db));
+    }
+  }
+  for (i = 0; rc == SQLITE_OK && i < sizeof(aModule) / sizeof(aModule[0]); i++) {
+    const struct TrtcModule *p = &aModule[i];
+    rc = sqlite3_create_module_v2(db, p->zName, p->pModule, 0, 0);
+    if (rc != SQLITE_OK && pzErrMsg) {
+      *pzErrMsg = sqlite3_mprintf("trtc: cannot register module %s: %s", p->zName,
+                                  sqlite3_errmsg(db));
     }
   }
   return rc;
