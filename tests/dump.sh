@@ -28,7 +28,7 @@ if grep -v -e '^--' -e '^$' -e '^CREATE TABLE [a-z_]* ($' -e '^  [a-z_0-9]* *[A-
 else
   plain=1
 fi
-if "$SQLITE3" -bail -batch "$tmp/dump.db" <"$dump" >"$tmp/out" 2>&1; then
+if ${TRTC_RUN-} "$SQLITE3" -bail -batch "$tmp/dump.db" <"$dump" >"$tmp/out" 2>&1; then
   loads=1
 else
   sed 's/^/# /' "$tmp/out"
@@ -82,4 +82,4 @@ SELECT eq((SELECT group_concat(l.t || '.' || l.c || ' ' || l.n || ' > ' || p.typ
             WHERE p.type NOT LIKE 'VARCHAR(%)' OR l.n > CAST(substr(p.type, 9) AS INTEGER)),
           NULL, 'dump: the ' || (SELECT count(*) FROM longest) || ' text columns'' values fit their VARCHAR sizes');
 SQL
-} | "$SQLITE3" -bail -batch -noheader -list :memory:
+} | ${TRTC_RUN-} "$SQLITE3" -bail -batch -noheader -list :memory:

@@ -9,7 +9,7 @@ trap 'rm -f "$tmp".*' EXIT
 
 grep -ho '^### `\?trtc_[a-z0-9_]*' "$docs"/*.md | sed 's/^### `\{0,1\}//' | sort -u >"$tmp.doc"
 printf '.load %s\nSELECT DISTINCT name FROM pragma_function_list WHERE name GLOB %s\nUNION SELECT name FROM pragma_module_list WHERE name GLOB %s;\n' \
-  "$TRTC_MODULE" "'trtc_*'" "'trtc_*'" | "$SQLITE3" -batch :memory: | sort -u >"$tmp.reg"
+  "$TRTC_MODULE" "'trtc_*'" "'trtc_*'" | ${TRTC_RUN-} "$SQLITE3" -batch :memory: | sort -u >"$tmp.reg"
 
 echo "1..3"
 n=$(wc -l <"$tmp.reg")

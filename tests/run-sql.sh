@@ -14,4 +14,4 @@ cd "$(dirname "$file")"
 {
   printf '.load %s\n.load %s\n' "$TRTC_MODULE" "$TAP_MODULE"
   cat "$file"
-} | "$SQLITE3" -bail -batch -noheader -list :memory:
+} | ${TRTC_RUN-} "$SQLITE3" -bail -batch -noheader -list :memory:

@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 db=$tmp/log.db
 
 # The schema, as its author creates it.
-"$SQLITE3" -bail -batch "$db" <<EOF
+${TRTC_RUN-} "$SQLITE3" -bail -batch "$db" <<EOF
 .load $TRTC_MODULE
 CREATE TABLE log(id INTEGER PRIMARY KEY, EventId INTEGER, ParamOne INTEGER, ParamTwo INTEGER);
 CREATE INDEX log_text ON log(trtc_event(EventId, ParamOne, ParamTwo));
@@ -82,4 +82,4 @@ SELECT lives_ok('UPDATE log SET ParamOne = 1 WHERE id = 1', 'UPDATE recomputes t
 SELECT eq((SELECT group_concat(integrity_check) FROM pragma_integrity_check), 'ok',
           'integrity_check recomputes every index expression: ok');
 EOF
-} | "$SQLITE3" -bail -batch -noheader -list "$db"
+} | ${TRTC_RUN-} "$SQLITE3" -bail -batch -noheader -list "$db"
