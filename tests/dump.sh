@@ -14,8 +14,10 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Checks made by the shell: 1 = passed. Diagnostics go out as TAP comments.
 fresh=0 plain=0 loads=0
-if SQLITE3=$SQLITE3 sh "$TRTC_SRCDIR/sql/dump.sh" "$TRTC_MODULE" >"$tmp/fresh.sql" &&
-   diff -u "$dump" "$tmp/fresh.sql" >"$tmp/out"; then
+if ! SQLITE3=$SQLITE3 sh "$TRTC_SRCDIR/sql/dump.sh" "$TRTC_MODULE" >"$tmp/fresh.sql" 2>"$tmp/out"; then
+  echo "# sql/dump.sh failed:"
+  sed 's/^/# /' "$tmp/out" | head -20
+elif diff -u "$dump" "$tmp/fresh.sql" >"$tmp/out"; then
   fresh=1
 else
   echo "# sql/trtc_mappings.sql differs from a fresh 'make dump':"
