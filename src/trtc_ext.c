@@ -21,6 +21,7 @@ SQLITE_EXTENSION_INIT1
 #include "sqlite-trtc.h"
 #include "trtc_func.h"
 #include "trtc_ingest.h"
+#include "trtc_vtab.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -102,8 +103,13 @@ static const struct TrtcModule {
   const char *zName;
   const sqlite3_module *pModule;
 } aModule[] = {
-    { "trtc_user_events", &trtcUserEventsModule },
-    { "trtc_unusual_events", &trtcUnusualEventsModule },
+    { "trtc_events",          &trtcEventsModule },
+    { "trtc_experiences",     &trtcExperiencesModule },
+    { "trtc_abnormal_events", &trtcAbnormalEventsModule },
+    { "trtc_stream_types",    &trtcStreamTypesModule },
+    { "trtc_decode",          &trtcDecodeModule },
+    { "trtc_user_events",     &trtcUserEventsModule },
+    { "trtc_unusual_events",  &trtcUnusualEventsModule },
 };
 
 #ifdef _WIN32

@@ -18,21 +18,13 @@
 #include "trtc_func.h"
 #include "trtc_lookup.h"
 
-/*
-** Read (event_id [, param1 [, param2]]); an omitted parameter counts as
-** -1. Returns the matching row, or NULL when an argument is NULL or not an
-** integer or no row matches.
-*/
+/* (event_id [, param1 [, param2]]) -> the matching row (trtcEventFromArgs). */
 static const TrtcEventRow *eventFromArgs(int argc, sqlite3_value **argv,
                                          sqlite3_int64 *pParam1, sqlite3_int64 *pParam2) {
-  sqlite3_int64 a[3] = { 0, -1, -1 };
+  sqlite3_value *apArg[3] = { 0, 0, 0 };
   int i;
-  for (i = 0; i < argc && i < 3; i++) {
-    if (!trtcValueInt64(argv[i], &a[i])) return 0;
-  }
-  *pParam1 = a[1];
-  *pParam2 = a[2];
-  return trtcFindEvent(a[0], a[1], a[2]);
+  for (i = 0; i < argc && i < 3; i++) apArg[i] = argv[i];
+  return trtcEventFromArgs(apArg, pParam1, pParam2);
 }
 
 /* The rows of one event id, from a single argument; 0 when there are none. */
@@ -48,19 +40,22 @@ static void resultStatic(sqlite3_context *ctx, const char *z) {
   sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
 }
 
-/* trtc_event(event_id [, param1 [, param2]]) */
-void trtcEventFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  sqlite3_int64 p1, p2;
-  const TrtcEventRow *pRow = eventFromArgs(argc, argv, &p1, &p2);
+void trtcResultEventText(sqlite3_context *ctx, const TrtcEventRow *pRow, sqlite3_int64 iParam1,
+                         sqlite3_int64 iParam2) {
   int bOwned;
-  char *z;
-  if (pRow == 0) return;
-  z = trtcEventText(pRow, p1, p2, &bOwned);
+  char *z = trtcEventText(pRow, iParam1, iParam2, &bOwned);
   if (z == 0) {
     sqlite3_result_error_nomem(ctx);
   } else {
     sqlite3_result_text(ctx, z, -1, bOwned ? sqlite3_free : SQLITE_STATIC);
   }
+}
+
+/* trtc_event(event_id [, param1 [, param2]]) */
+void trtcEventFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3_int64 p1, p2;
+  const TrtcEventRow *pRow = eventFromArgs(argc, argv, &p1, &p2);
+  if (pRow) trtcResultEventText(ctx, pRow, p1, p2);
 }
 
 /* trtc_event_severity(event_id [, param1 [, param2]]) */

@@ -5,7 +5,7 @@
 #ifndef TRTC_FUNC_H
 #define TRTC_FUNC_H
 
-#include "trtc_private.h"
+#include "trtc_data.h"
 
 #define TRTC_SCALAR(name) \
   TRTC_PRIVATE void name(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -18,5 +18,10 @@ TRTC_SCALAR(trtcExperienceFunc);
 TRTC_SCALAR(trtcAbnormalEventFunc);
 TRTC_SCALAR(trtcAbnormalEventKindFunc);
 TRTC_SCALAR(trtcStreamTypeFunc);
+
+/* Set the result of ctx to trtc_event()'s text for pRow and the parameters
+** (trtcEventText); the text columns of trtc_decode and trtc_user_events use it too. */
+TRTC_PRIVATE void trtcResultEventText(sqlite3_context *ctx, const TrtcEventRow *pRow,
+                                      sqlite3_int64 iParam1, sqlite3_int64 iParam2);
 
 #endif /* TRTC_FUNC_H */

@@ -42,10 +42,12 @@
 ** on the next pull (bHeld): a group's text is therefore never replaced
 ** while its rows are still being read. Values are kept as 64-bit integers
 ** or as text in a cursor-owned arena; once the buffers have grown nothing
-** is allocated per row (trtcEventText allocates for measured rows only).
+** is allocated per row (the text of measured rows excepted).
 */
 #include "trtc_ingest.h"
+#include "trtc_func.h"
 #include "trtc_lookup.h"
+#include "trtc_vtab.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -529,12 +531,7 @@ static int userEventsColumn(IngestCursor *pCur, sqlite3_context *ctx, int iCol) 
     case UE_PARAM2: resultInt(ctx, p, F_PARAM2); break;
     case UE_TEXT:
       decodeEvent(pCur);
-      if (pCur->pEvent) {
-        int bOwned;
-        char *z = trtcEventText(pCur->pEvent, p->aVal[F_PARAM1], p->aVal[F_PARAM2], &bOwned);
-        if (z == 0) return SQLITE_NOMEM;
-        sqlite3_result_text(ctx, z, -1, bOwned ? sqlite3_free : SQLITE_STATIC);
-      }
+      if (pCur->pEvent) trtcResultEventText(ctx, pCur->pEvent, p->aVal[F_PARAM1], p->aVal[F_PARAM2]);
       break;
     case UE_SOURCE:
       decodeEvent(pCur);
@@ -631,18 +628,14 @@ static const IngestShape unusualEventsShape = {
 
 /* ---- The virtual table methods (shared) --------------------------------- */
 
-static int ingestConnect(sqlite3 *db, const IngestShape *pShape, sqlite3_vtab **ppVtab) {
-  IngestVtab *pTab;
-  int rc = sqlite3_declare_vtab(db, pShape->zSchema);
-  if (rc != SQLITE_OK) return rc;
-  pTab = sqlite3_malloc(sizeof(*pTab));
-  if (pTab == 0) return SQLITE_NOMEM;
-  memset(pTab, 0, sizeof(*pTab));
-  pTab->db = db;
-  pTab->pShape = pShape;
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
-  *ppVtab = &pTab->base;
-  return SQLITE_OK;
+static int ingestConnect(sqlite3 *db, const IngestShape *pShape, sqlite3_vtab **ppVtab,
+                         char **pzErr) {
+  int rc = trtcVtabConnect(db, pShape->zSchema, sizeof(IngestVtab), ppVtab, pzErr);
+  if (rc == SQLITE_OK) {
+    ((IngestVtab *)*ppVtab)->db = db;
+    ((IngestVtab *)*ppVtab)->pShape = pShape;
+  }
+  return rc;
 }
 
 /* The two xConnect methods: the same but for the shape they give the table. */
@@ -652,16 +645,10 @@ static int ingestConnect(sqlite3 *db, const IngestShape *pShape, sqlite3_vtab **
     (void)pAux;                                                                        \
     (void)argc;                                                                        \
     (void)argv;                                                                        \
-    (void)pzErr;                                                                       \
-    return ingestConnect(db, &(shape), ppVtab);                                        \
+    return ingestConnect(db, &(shape), ppVtab, pzErr);                                 \
   }
 INGEST_CONNECT(userEventsConnect, userEventsShape)
 INGEST_CONNECT(unusualEventsConnect, unusualEventsShape)
-
-static int ingestDisconnect(sqlite3_vtab *pVtab) {
-  sqlite3_free(pVtab);
-  return SQLITE_OK;
-}
 
 /*
 ** idxNum bits:
@@ -823,7 +810,7 @@ static int ingestRowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *pRowid) {
 #define INGEST_MODULE(xConnectMethod)                                                  \
   {                                                                                    \
     .iVersion = 0, .xConnect = xConnectMethod, .xBestIndex = ingestBestIndex,          \
-    .xDisconnect = ingestDisconnect, .xOpen = ingestOpen, .xClose = ingestClose,       \
+    .xDisconnect = trtcVtabDisconnect, .xOpen = ingestOpen, .xClose = ingestClose,       \
     .xFilter = ingestFilter, .xNext = ingestNext, .xEof = ingestEof,                   \
     .xColumn = ingestColumn, .xRowid = ingestRowid,                                    \
   }

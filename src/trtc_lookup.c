@@ -87,6 +87,20 @@ const TrtcEventRow *trtcFindEvent(sqlite3_int64 iEventId, sqlite3_int64 iParam1,
   return 0;
 }
 
+const TrtcEventRow *trtcEventFromArgs(sqlite3_value *const apArg[3], sqlite3_int64 *pParam1,
+                                      sqlite3_int64 *pParam2) {
+  sqlite3_int64 a[3] = { 0, -1, -1 };
+  int i;
+  *pParam1 = *pParam2 = -1;
+  if (apArg[0] == 0) return 0; /* the event id is never omitted */
+  for (i = 0; i < 3; i++) {
+    if (apArg[i] != 0 && !trtcValueInt64(apArg[i], &a[i])) return 0;
+  }
+  *pParam1 = a[1];
+  *pParam2 = a[2];
+  return trtcFindEvent(a[0], a[1], a[2]);
+}
+
 char *trtcEventText(const TrtcEventRow *pRow, sqlite3_int64 iParam1,
                     sqlite3_int64 iParam2, int *pbOwned) {
   const TrtcParam *p1 = &pRow->param1, *p2 = &pRow->param2;

@@ -30,6 +30,17 @@ TRTC_PRIVATE const TrtcEventRow *trtcFindEvent(sqlite3_int64 iEventId,
                                                sqlite3_int64 iParam1,
                                                sqlite3_int64 iParam2);
 
+/*
+** The event row that SQL arguments (event_id, param1, param2) decode to, by
+** trtc_event()'s rule: an omitted argument (a NULL pointer in apArg)
+** counts as -1, and an argument that trtcValueInt64 cannot read (SQL NULL,
+** text, blob, 5003.5) matches no row. *pParam1 and *pParam2 receive the
+** parameters as read, for trtcEventText. NULL when no row matches.
+*/
+TRTC_PRIVATE const TrtcEventRow *trtcEventFromArgs(sqlite3_value *const apArg[3],
+                                                   sqlite3_int64 *pParam1,
+                                                   sqlite3_int64 *pParam2);
+
 /* Does row pRow match (param1, param2)? The per-row part of the rule above. */
 TRTC_PRIVATE int trtcEventMatches(const TrtcEventRow *pRow,
                                   sqlite3_int64 iParam1, sqlite3_int64 iParam2);

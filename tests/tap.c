@@ -9,6 +9,8 @@
 **   SELECT throws_like('INSERT INTO trtc_events DEFAULT VALUES',
 **                      '%read-only%', 'trtc_events is read-only');
 **   SELECT done_testing();                          -- 1..N when no plan
+**   SELECT query_plan('SELECT * FROM trtc_events WHERE event_id = 1');
+**       -- 'SCAN trtc_events VIRTUAL TABLE INDEX 1:event_id='
 **
 ** eq() and ne() compare like SQL's IS (integer 1 and real 1.0 are the
 ** same; text and numbers never are); a failure prints got and want as
@@ -155,6 +157,34 @@ static void livesOkFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   report(ctx, rc == SQLITE_OK, what(argc, argv, 1), zDiag);
 }
 
+/* query_plan(sql): the detail lines of EXPLAIN QUERY PLAN sql, joined by
+** newlines (the tree's shape is left out). */
+static void queryPlanFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  sqlite3 *db = sqlite3_context_db_handle(ctx);
+  char *zSql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_value_text(argv[0]));
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_str *pStr;
+  int rc;
+  (void)argc;
+  rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+    return;
+  }
+  pStr = sqlite3_str_new(db);
+  while (sqlite3_step(pStmt) == SQLITE_ROW) {
+    if (sqlite3_str_length(pStr)) sqlite3_str_appendchar(pStr, 1, '\n');
+    sqlite3_str_appendall(pStr, (const char *)sqlite3_column_text(pStmt, 3));
+  }
+  if (sqlite3_finalize(pStmt) != SQLITE_OK) {
+    sqlite3_free(sqlite3_str_finish(pStr));
+    sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
+    return;
+  }
+  sqlite3_result_text(ctx, sqlite3_str_finish(pStr), -1, sqlite3_free);
+}
+
 static void diagFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   sqlite3_result_text(ctx, sqlite3_mprintf("# %s", sqlite3_value_text(argv[0])), -1,
@@ -174,6 +204,7 @@ int sqlite3_tap_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *p
       { "eq", 3, eqFunc },              { "ne", 3, neFunc },
       { "ok", 2, okFunc },              { "throws_like", 3, throwsLikeFunc },
       { "lives_ok", 2, livesOkFunc },   { "diag", 1, diagFunc },
+      { "query_plan", 1, queryPlanFunc },
   };
   Tap *p;
   size_t i;

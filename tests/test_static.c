@@ -105,6 +105,9 @@ static void test_auto_extension(void) {
   check_str(db, "SELECT trtc_event(4003, 1280, 720)",
             "Video resolution has been switched (Resolution width: 1280, Resolution height: 720)");
   check_str(db, "SELECT trtc_abnormal_event(1001)", "Failed to initialize audio device");
+  check_str(db, "SELECT count(*) FROM trtc_events WHERE event_id IN (5003, 1001, 7)", "4");
+  check_str(db, "SELECT text FROM trtc_decode(4013, 17, 1)",
+            "(Hardware) decoding failed (Number of frames failed to be decoded (3s): 17)");
   z = query1(db, "SELECT trtc_debug()");
   ok(z && strstr(z, "Build: static (SQLITE_CORE)"), "trtc_debug() says the build is static");
   sqlite3_free(z);
@@ -142,7 +145,7 @@ static void test_init_errors(void) {
 }
 
 int main(void) {
-  plan(25);
+  plan(27);
   test_data_invariants();
   test_lookup_edges();
   test_auto_extension();

@@ -1,0 +1,60 @@
+/*
+** trtc_vtab.h: the virtual table modules of sqlite-trtc, registered in
+** trtc_ext.c's aModule[].
+**
+**   SELECT * FROM trtc_events WHERE event_id = 5003;        -- trtc_vtab_tables.c
+**   SELECT text FROM trtc_decode(4003, 1280, 720);          -- trtc_vtab_decode.c
+**
+** trtc_events and trtc_decode show the same columns for an event row;
+** both use the column list and trtcEventColumn() below.
+*/
+#ifndef TRTC_VTAB_H
+#define TRTC_VTAB_H
+
+#include "trtc_data.h"
+
+#include <stddef.h>
+
+/* The columns of an event row, as trtc_events and trtc_decode declare them. */
+#define TRTC_EVENT_COLUMNS                                                            \
+  "event_id INTEGER, param1 INTEGER, param2 INTEGER, param1_label TEXT, "             \
+  "param2_label TEXT, description TEXT, source TEXT, category TEXT, severity TEXT"
+enum {
+  TRTC_EVENT_COL_EVENT_ID,
+  TRTC_EVENT_COL_PARAM1,
+  TRTC_EVENT_COL_PARAM2,
+  TRTC_EVENT_COL_PARAM1_LABEL,
+  TRTC_EVENT_COL_PARAM2_LABEL,
+  TRTC_EVENT_COL_DESCRIPTION,
+  TRTC_EVENT_COL_SOURCE,
+  TRTC_EVENT_COL_CATEGORY,
+  TRTC_EVENT_COL_SEVERITY,
+  TRTC_EVENT_NCOL
+};
+
+/*
+** Set the result of ctx to column iCol (TRTC_EVENT_COL_*) of pRow:
+** param1/param2 hold the spec's integer (-1: unused) or NULL where the
+** spec names a measured value, which param1_label/param2_label name.
+*/
+TRTC_PRIVATE void trtcEventColumn(sqlite3_context *ctx, const TrtcEventRow *pRow, int iCol);
+
+/*
+** xConnect's common part: declare zSchema, mark the table
+** SQLITE_VTAB_INNOCUOUS, allocate *ppVtab of nByte zeroed bytes (a struct
+** beginning with sqlite3_vtab). trtcVtabDisconnect frees it.
+*/
+TRTC_PRIVATE int trtcVtabConnect(sqlite3 *db, const char *zSchema, size_t nByte,
+                                 sqlite3_vtab **ppVtab, char **pzErr);
+TRTC_PRIVATE int trtcVtabDisconnect(sqlite3_vtab *pVtab);
+
+/* Eponymous-only, read-only modules (trtc_vtab_tables.c). */
+TRTC_PRIVATE extern const sqlite3_module trtcEventsModule;
+TRTC_PRIVATE extern const sqlite3_module trtcExperiencesModule;
+TRTC_PRIVATE extern const sqlite3_module trtcAbnormalEventsModule;
+TRTC_PRIVATE extern const sqlite3_module trtcStreamTypesModule;
+
+/* The table-valued function trtc_decode (trtc_vtab_decode.c). */
+TRTC_PRIVATE extern const sqlite3_module trtcDecodeModule;
+
+#endif /* TRTC_VTAB_H */
