@@ -7,8 +7,8 @@
 **   SELECT trtc_version();           -- '0.1.0'
 **   SELECT trtc_debug();             -- version, SQLite versions, build
 **
-** docs/reference.md documents each name registered here; tests/
-** registered.sql checks that the two lists are equal.
+** docs/ documents each name registered here (a "### trtc_name" heading
+** each); tests/registered.sh checks that the two lists are equal.
 */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1

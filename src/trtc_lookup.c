@@ -56,13 +56,21 @@ int trtcValueInt64(sqlite3_value *pVal, sqlite3_int64 *pOut) {
   }
 }
 
-void trtcEventRange(sqlite3_int64 iEventId, int *piFirst, int *piEnd) {
-  int lo = 0, hi = trtc_event_count;
-  while (lo < hi) { /* first row with event_id >= iEventId */
-    int mid = lo + (hi - lo) / 2;
-    if (trtc_event_rows[mid].event_id < iEventId) lo = mid + 1; else hi = mid;
+/* Index of the first event row whose id is >= iEventId (trtc_event_count
+** when none is): a branch-free binary search, the hot path of decoding. */
+static int eventLowerBound(sqlite3_int64 iEventId) {
+  const TrtcEventRow *pBase = trtc_event_rows;
+  int n = trtc_event_count;
+  while (n > 1) {
+    int half = n / 2;
+    pBase = pBase[half - 1].event_id < iEventId ? pBase + half : pBase;
+    n -= half;
   }
-  hi = lo;
+  return (int)(pBase - trtc_event_rows) + (n == 1 && pBase->event_id < iEventId);
+}
+
+void trtcEventRange(sqlite3_int64 iEventId, int *piFirst, int *piEnd) {
+  int lo = eventLowerBound(iEventId), hi = lo;
   while (hi < trtc_event_count && trtc_event_rows[hi].event_id == iEventId) hi++;
   *piFirst = lo;
   *piEnd = hi;
@@ -79,10 +87,10 @@ int trtcEventMatches(const TrtcEventRow *pRow, sqlite3_int64 iParam1,
 
 const TrtcEventRow *trtcFindEvent(sqlite3_int64 iEventId, sqlite3_int64 iParam1,
                                   sqlite3_int64 iParam2) {
-  int i, iEnd;
-  trtcEventRange(iEventId, &i, &iEnd);
-  for (; i < iEnd; i++) {
-    if (trtcEventMatches(&trtc_event_rows[i], iParam1, iParam2)) return &trtc_event_rows[i];
+  const TrtcEventRow *p = &trtc_event_rows[eventLowerBound(iEventId)];
+  const TrtcEventRow *pEnd = &trtc_event_rows[trtc_event_count];
+  for (; p < pEnd && p->event_id == iEventId; p++) {
+    if (trtcEventMatches(p, iParam1, iParam2)) return p;
   }
   return 0;
 }

@@ -16,7 +16,9 @@ static const char *const zSql =
     "SELECT trtc_event(?1), trtc_event(?1, ?2), trtc_event(?1, ?2, ?3),"
     " trtc_event_severity(?1, ?2, ?3), trtc_event_source(?1), trtc_event_category(?2),"
     " trtc_experience(?3), trtc_abnormal_event(?1), trtc_abnormal_event_kind(?2),"
-    " trtc_stream_type(?3)";
+    " trtc_stream_type(?3),"
+    " (SELECT group_concat(text || severity, ';') FROM trtc_decode(?1, ?2, ?3)),"
+    " (SELECT count(*) FROM trtc_events WHERE event_id = ?1 AND param1 IN (?2, ?3))";
 
 /* Bind bytes [p, p+n) as parameter i, typed by the first byte. */
 static void bindValue(sqlite3_stmt *pStmt, int i, const uint8_t *p, size_t n) {
