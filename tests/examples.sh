@@ -3,7 +3,8 @@
 # sample call, exactly the output in its .out file ("make update-examples"
 # rewrites them), and docs/cookbook.md shows each one as a runnable block:
 # ".read sql/sample/load.sql", the example file, then its output as "--> "
-# lines. Docs, expected outputs and the queries cannot drift apart.
+# lines (the README shows one of them too). Docs, expected outputs and the
+# queries cannot drift apart.
 set -u
 . "$TRTC_SRCDIR/tests/lib.sh"
 
@@ -18,7 +19,7 @@ contains() {
 }
 
 count=$(ls "$src"/sql/examples/*.sql | wc -l)
-echo "1..$((1 + 2 * count))"
+echo "1..$((2 + 2 * count))"
 
 SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >"$tmp/ingest.log" 2>&1
 report $? "sql/ingest.sh loads the sample call"
@@ -43,4 +44,8 @@ for example in "$src"/sql/examples/*.sql; do
   report $st "docs/cookbook.md shows $name with its output"
   [ $st -eq 0 ] || sed 's/^/# want: /' "$tmp/$name.block"
 done
+
+# The README's tour shows the room-entry answer as text.
+contains "$src/README.md" "$src/sql/examples/02-room-entry.out"
+report $? "README.md shows the output of 02-room-entry"
 exit 0
