@@ -17,8 +17,8 @@
 */
 #include "trtc_data.h"
 
-#define V(n)      { (n), 0 }      /* the spec's integer; -1 = unused */
-#define M(label)  { 0, (label) }  /* the spec names a measured value */
+#define V(n)      { (n), (n) == -1, 0 }  /* the spec's integer; -1 = unused */
+#define M(label)  { 0, 1, (label) }      /* the spec names a measured value */
 
 #define SDK        TRTC_SRC_SDK
 #define WEBRTC     TRTC_SRC_WEBRTC

@@ -38,6 +38,7 @@ typedef enum TrtcAbnormalKind {
 */
 typedef struct TrtcParam {
   int value;
+  int any;            /* 1 when any value matches: -1 or a measured value */
   const char *label;
 } TrtcParam;
 

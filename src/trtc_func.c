@@ -11,8 +11,9 @@
 **
 ** Every function returns NULL for a NULL argument, for an argument that is
 ** not an integer (see trtcValueInt64) and for an id the tables lack. Fixed
-** texts are returned with SQLITE_STATIC: decoding allocates nothing but
-** for rows that show measured values. All are registered (trtc_ext.c) as
+** texts are returned with SQLITE_STATIC, texts with measured values are
+** copied from a stack buffer (trtcResultEventText). All are registered
+** (trtc_ext.c) as
 ** SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS.
 */
 #include "trtc_func.h"
@@ -21,10 +22,11 @@
 /* (event_id [, param1 [, param2]]) -> the matching row (trtcEventFromArgs). */
 static const TrtcEventRow *eventFromArgs(int argc, sqlite3_value **argv,
                                          sqlite3_int64 *pParam1, sqlite3_int64 *pParam2) {
-  sqlite3_value *apArg[3] = { 0, 0, 0 };
-  int i;
-  for (i = 0; i < argc && i < 3; i++) apArg[i] = argv[i];
-  return trtcEventFromArgs(apArg, pParam1, pParam2);
+  if (argc == 3) return trtcEventFromArgs(argv, pParam1, pParam2); /* the hot case */
+  {
+    sqlite3_value *apArg[3] = { argv[0], argc > 1 ? argv[1] : 0, 0 };
+    return trtcEventFromArgs(apArg, pParam1, pParam2);
+  }
 }
 
 /* The rows of one event id, from a single argument; 0 when there are none. */
@@ -38,17 +40,6 @@ static const TrtcEventRow *firstRowOfId(sqlite3_value *pId) {
 
 static void resultStatic(sqlite3_context *ctx, const char *z) {
   sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
-}
-
-void trtcResultEventText(sqlite3_context *ctx, const TrtcEventRow *pRow, sqlite3_int64 iParam1,
-                         sqlite3_int64 iParam2) {
-  int bOwned;
-  char *z = trtcEventText(pRow, iParam1, iParam2, &bOwned);
-  if (z == 0) {
-    sqlite3_result_error_nomem(ctx);
-  } else {
-    sqlite3_result_text(ctx, z, -1, bOwned ? sqlite3_free : SQLITE_STATIC);
-  }
 }
 
 /* trtc_event(event_id [, param1 [, param2]]) */

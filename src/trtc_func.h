@@ -19,9 +19,4 @@ TRTC_SCALAR(trtcAbnormalEventFunc);
 TRTC_SCALAR(trtcAbnormalEventKindFunc);
 TRTC_SCALAR(trtcStreamTypeFunc);
 
-/* Set the result of ctx to trtc_event()'s text for pRow and the parameters
-** (trtcEventText); the text columns of trtc_decode and trtc_user_events use it too. */
-TRTC_PRIVATE void trtcResultEventText(sqlite3_context *ctx, const TrtcEventRow *pRow,
-                                      sqlite3_int64 iParam1, sqlite3_int64 iParam2);
-
 #endif /* TRTC_FUNC_H */

@@ -45,7 +45,6 @@
 ** is allocated per row (the text of measured rows excepted).
 */
 #include "trtc_ingest.h"
-#include "trtc_func.h"
 #include "trtc_lookup.h"
 #include "trtc_vtab.h"
 

@@ -21,7 +21,6 @@
 ** declared without a type, so no affinity changes the arguments before
 ** trtc_event()'s rule reads them.
 */
-#include "trtc_func.h"
 #include "trtc_lookup.h"
 #include "trtc_vtab.h"
 
@@ -124,6 +123,11 @@ static int decodeFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *id
   sqlite3_value *apArg[DECODE_NARG] = { 0, 0, 0 };
   int iArg = 0, j;
   (void)idxStr;
+  if (idxNum == 7 && argc == DECODE_NARG) { /* all three: the common case */
+    p->pRow = trtcEventFromArgs(argv, &p->aArg[1], &p->aArg[2]);
+    if (p->pRow) p->aArg[0] = p->pRow->event_id;
+    return SQLITE_OK;
+  }
   for (j = 0; j < DECODE_NARG; j++) {
     if (!(idxNum & (1 << j))) continue;
     if (iArg >= argc) return SQLITE_ERROR;

@@ -79,7 +79,7 @@ void trtcEventColumn(sqlite3_context *ctx, const TrtcEventRow *pRow, int iCol) {
     case TRTC_EVENT_COL_PARAM2: paramColumn(ctx, &pRow->param2); break;
     case TRTC_EVENT_COL_PARAM1_LABEL: resultStatic(ctx, pRow->param1.label); break;
     case TRTC_EVENT_COL_PARAM2_LABEL: resultStatic(ctx, pRow->param2.label); break;
-    case TRTC_EVENT_COL_DESCRIPTION: resultStatic(ctx, pRow->description); break;
+    case TRTC_EVENT_COL_DESCRIPTION: trtcResultEventDescription(ctx, pRow); break;
     case TRTC_EVENT_COL_SOURCE: resultStatic(ctx, trtc_source_names[pRow->source]); break;
     case TRTC_EVENT_COL_CATEGORY: resultStatic(ctx, trtc_category_names[pRow->category]); break;
     case TRTC_EVENT_COL_SEVERITY: resultStatic(ctx, trtc_severity_names[pRow->severity]); break;

@@ -87,12 +87,41 @@ static void test_lookup_edges(void) {
   trtcEventRange(0, &a, &b);
   ok(a == b, "no rows below the first id");
   trtcEventRange(99999, &a, &b);
-  ok(a == b && a == trtc_event_count, "no rows above the last id");
+  ok(a == b, "no rows above the last id");
   trtcEventRange(6001, &a, &b);
   is_int(b - a, 16, "6001 has 16 rows");
   ok(trtcFindEvent(4013, 5, 2) == 0, "4013 with param2 2 matches nothing");
   ok(trtcFindExperience(-1) < 0 && trtcFindAbnormal((sqlite3_int64)1 << 40) < 0,
      "ids out of int range are unknown");
+}
+
+/* The text of every measured-value row fits TRTC_EVENT_TEXT_MAX with the
+** longest values (INT64_MIN), and equals what sqlite3_mprintf writes. */
+static void test_measured_text_fits(void) {
+  const sqlite3_int64 iMin = (sqlite3_int64)(((sqlite3_uint64)1) << 63);
+  int i, nMeasured = 0, bFits = 1;
+  for (i = 0; i < trtc_event_count; i++) {
+    const TrtcEventRow *p = &trtc_event_rows[i];
+    char zBuf[TRTC_EVENT_TEXT_MAX], *zWant;
+    int n;
+    if (!TRTC_ROW_MEASURED(p)) continue;
+    nMeasured++;
+    n = trtcEventTextFormat(p, iMin, iMin, zBuf);
+    if (p->param1.label && p->param2.label) {
+      zWant = sqlite3_mprintf("%s (%s: %lld, %s: %lld)", p->description, p->param1.label, iMin,
+                              p->param2.label, iMin);
+    } else {
+      zWant = sqlite3_mprintf("%s (%s: %lld)", p->description,
+                              p->param1.label ? p->param1.label : p->param2.label, iMin);
+    }
+    if (n >= TRTC_EVENT_TEXT_MAX - 1 || strcmp(zBuf, zWant) != 0) {
+      printf("# row %d: %s\n", i, zBuf);
+      bFits = 0;
+    }
+    sqlite3_free(zWant);
+  }
+  is_int(nMeasured, 6, "6 rows name measured values");
+  ok(bFits, "their texts with 64-bit minimum values fit the buffer, untruncated");
 }
 
 static void test_auto_extension(void) {
@@ -145,9 +174,10 @@ static void test_init_errors(void) {
 }
 
 int main(void) {
-  plan(27);
+  plan(29);
   test_data_invariants();
   test_lookup_edges();
+  test_measured_text_fits();
   test_auto_extension();
   test_init_errors();
   return done();
