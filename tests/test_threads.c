@@ -1,7 +1,8 @@
 /*
 ** tests/test_threads.c: several connections in several threads use the
 ** extension at once (registered once with sqlite3_auto_extension). Each
-** thread decodes a generated log and checks every answer. Run in make
+** thread decodes a generated log, ingests responses with the JSON
+** table-valued functions and joins the tables, checking every answer. Run in make
 ** check, and by "make check-tsan" under ThreadSanitizer.
 */
 #include <pthread.h>
@@ -24,6 +25,22 @@ static const struct {
       "SELECT count(*) || ':' || count(trtc_event(5000 + i % 10, i % 2, -1)) || ':' || "
       "sum(length(trtc_event(4003, i, i))) FROM n",
       "1000:900:81780" },
+    /* Ingest: a DescribeUserEvent response of 300 events, built in SQL. */
+    { "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299), "
+      "r(j) AS (SELECT json_object('Response', json_object('Data', json_array(json_object("
+      "'PeerId', 'p', 'Content', (SELECT json_group_array(json_object('Type', 2, 'Time', i, "
+      "'EventId', 5003, 'ParamOne', i % 2, 'ParamTwo', -1)) FROM n))))))"
+      "SELECT count(*) || ':' || sum(severity = 'error') || ':' || sum(stream = 'big') "
+      "FROM r, trtc_user_events(r.j)",
+      "300:150:300" },
+    { "SELECT count(*) || ':' || group_concat(kind, ',') FROM trtc_unusual_events("
+      "'[{\"UserId\": \"u\", \"ExperienceId\": 4, \"AbnormalEventList\": ["
+      "{\"AbnormalEventId\": 1001}, {\"AbnormalEventId\": 2024, \"PeerId\": \"b\"}]}]') "
+      "JOIN trtc_abnormal_events ON event_id = abnormal_event_id",
+      "2:room_dismissal,realtime" },
+    { "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 499) "
+      "SELECT count(d.text) FROM n LEFT JOIN trtc_decode(5000 + i % 10, i % 2, -1) d",
+      "450" },
     { "SELECT trtc_event(5003, 0) || '|' || trtc_abnormal_event(1001) || '|' || "
       "trtc_experience(4) || '|' || trtc_event_severity(2002, 5)",
       "Failed to enter room|Failed to initialize audio device|Video lagged|error" },

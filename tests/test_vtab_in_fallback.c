@@ -9,7 +9,8 @@
 ** with a copy of the running library's API table (caught with
 ** sqlite3_auto_extension) in which sqlite3_libversion_number() says
 ** 3.37.2; everything else is the real library. TRTC_MODULE names the
-** module (without .so), as for the SQL tests.
+** module (without .so), as for the SQL tests. Last, with a table that
+** says 3.30.1, the module must refuse to load with a clear message.
 */
 #define SQLITE_CORE 1 /* sqlite3ext.h for its types only: call the library directly */
 #include <sqlite3.h>
@@ -33,6 +34,11 @@ static int catchApi(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pA
 }
 
 static int oldVersionNumber(void) { return 3037002; }
+
+/* Older than the oldest SQLite the extension runs on (3.31.0). */
+static sqlite3_api_routines sTooOldApi;
+static int tooOldVersionNumber(void) { return 3030001; }
+static const char *tooOldVersion(void) { return "3.30.1"; }
 
 /* Every row of zSql, columns joined by '|', rows by ' '; sqlite3_free() it. */
 static char *rows(sqlite3 *db, const char *zSql) {
@@ -72,7 +78,7 @@ int main(void) {
   InitFunc xInit;
   sqlite3 *db = 0;
 
-  plan(12);
+  plan(15);
   if (zModule == 0) {
     diag("TRTC_MODULE is not set (make check sets it)");
     return 1;
@@ -139,6 +145,20 @@ int main(void) {
   check_rows(db, "SELECT count(*) FROM trtc_decode WHERE arg_event_id = 5003 AND arg_param1 IN (0, 1, 2)",
              "2", "trtc_decode with IN on an argument: one call per value");
 
+  sqlite3_close(db);
+
+  /* On a SQLite older than 3.31.0 the module refuses to load, saying why. */
+  sTooOldApi = *pRealApi;
+  sTooOldApi.libversion_number = tooOldVersionNumber;
+  sTooOldApi.libversion = tooOldVersion;
+  sqlite3_open(":memory:", &db);
+  zErr = 0;
+  is_int(xInit(db, &zErr, &sTooOldApi), SQLITE_ERROR, "init on SQLite 3.30.1 fails");
+  is_str(zErr, "trtc: SQLite 3.31.0 or newer is required, this is 3.30.1",
+         "the error names the required and the running version");
+  sqlite3_free(zErr);
+  check_rows(db, "SELECT count(*) FROM pragma_function_list WHERE name GLOB 'trtc_*'", "0",
+             "nothing was registered");
   sqlite3_close(db);
   dlclose(pLib);
   return done();
