@@ -1,8 +1,10 @@
 /*
 ** trtc_index_gen.c: a build-time program (not part of the extension) that
 ** writes trtc_event_index.h, the perfect hash from event id to the first
-** row of that id in trtc_data.c's trtc_event_rows, and the length of each
-** row's description. The build runs it;
+** row of that id in trtc_data.c's trtc_event_rows, the length of each
+** row's description, and the constant parts of the text of rows naming
+** measured values (so trtc_event() writes "... (Resolution width: 1280,
+** Resolution height: 720)" with two copies and two numbers). The build runs it;
 ** trtc_lookup.c includes its output. So the index derives from the one
 ** table of rows and costs one multiply and one load per lookup.
 **
@@ -20,6 +22,16 @@
 
 #define SLOT_BITS 9
 #define N_SLOT (1u << SLOT_BITS)
+
+/* Print z as a C string literal. */
+static void printLiteral(const char *z) {
+  putchar('"');
+  for (; *z; z++) {
+    if (*z == '"' || *z == '\\') putchar('\\');
+    putchar(*z);
+  }
+  putchar('"');
+}
 
 static unsigned slotOf(int id, unsigned mult) {
   return ((unsigned)id * mult) >> (32 - SLOT_BITS);
@@ -76,5 +88,40 @@ int main(void) {
     printf("%s%u", i % 16 ? ", " : ",\n    " + (i == 0), (unsigned)n);
   }
   printf("\n};\n");
+
+  /* For rows naming measured values, the constant parts of their text:
+  ** "<description> (<label>: " before the first value and, when both
+  ** parameters are measured, ", <label2>: " before the second; ")" ends. */
+  printf("static const TrtcTextTemplate trtc_event_text_template[%d] = {\n", trtc_event_count);
+  {
+    size_t nLongest = 0;
+    for (i = 0; i < trtc_event_count; i++) {
+      const TrtcEventRow *p = &trtc_event_rows[i];
+      const char *zL1 = p->param1.label ? p->param1.label : p->param2.label;
+      const char *zL2 = p->param1.label ? p->param2.label : 0;
+      char zHead[600], zMid[300];
+      size_t n;
+      if (zL1 == 0) {
+        printf("    { 0, 0, 0, 0 },\n");
+        continue;
+      }
+      snprintf(zHead, sizeof(zHead), "%s (%s: ", p->description, zL1);
+      snprintf(zMid, sizeof(zMid), ", %s: ", zL2 ? zL2 : "");
+      n = strlen(zHead) + (zL2 ? strlen(zMid) + 20 : 0) + 20 + 1;
+      if (strlen(zHead) > 255 || strlen(zMid) > 255) {
+        fprintf(stderr, "trtc_index_gen: the text of row %d is too long\n", i);
+        return 1;
+      }
+      if (n > nLongest) nLongest = n;
+      printf("    { ");
+      printLiteral(zHead);
+      printf(", ");
+      if (zL2) printLiteral(zMid); else printf("0");
+      printf(", %u, %u },\n", (unsigned)strlen(zHead), zL2 ? (unsigned)strlen(zMid) : 0u);
+    }
+    printf("};\n");
+    printf("/* The longest such text with 20-character values, without its NUL. */\n");
+    printf("#define TRTC_EVENT_TEXT_LONGEST %u\n", (unsigned)nLongest);
+  }
   return 0;
 }

@@ -70,10 +70,10 @@ TRTC_PRIVATE int trtcEventMatches(const TrtcEventRow *pRow,
 ** The text trtc_event() shows for a row naming measured values: the
 ** description followed by the values, e.g. "Video resolution has been
 ** switched (Resolution width: 1280, Resolution height: 720)", written to
-** zBuf (TRTC_EVENT_TEXT_MAX bytes, NUL-terminated, never overrun: the
-** longest such text with 64-bit values fits, tests/test_static.c checks
-** it). Returns the length. Rows without measured values show their
-** description as it is.
+** zBuf (TRTC_EVENT_TEXT_MAX bytes, NUL-terminated; the longest such text
+** with 64-bit values fits: a compile-time check in trtc_lookup.c, and
+** tests/test_static.c). Returns the length. Only for rows naming measured
+** values (TRTC_ROW_MEASURED); the others show their description as it is.
 */
 #define TRTC_EVENT_TEXT_MAX 256
 TRTC_PRIVATE int trtcEventTextFormat(const TrtcEventRow *pRow, sqlite3_int64 iParam1,
