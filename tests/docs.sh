@@ -9,7 +9,7 @@ set -u
 : "${SQLITE3:=sqlite3}"
 : "${TRTC_MODULE:?set by make check}"
 cd "$TRTC_SRCDIR" || exit 1
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-docs.XXXXXX") || exit 1
+tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
 # Split the blocks into $tmp/N.sql and $tmp/N.want; list "N file:line".

@@ -7,7 +7,7 @@
 # and is GOT WANT WHAT, which print numbered TAP results.
 : "${SQLITE3:=sqlite3}"
 src=$TRTC_SRCDIR
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-test.XXXXXX") || exit 1
+tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 sqlite=$tmp/sqlite3
 printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$SQLITE3" >"$sqlite"

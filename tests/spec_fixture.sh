@@ -10,7 +10,7 @@ if [ ! -r "$spec" ]; then
   echo "1..0 # SKIP the spec is not at $spec"
   exit 0
 fi
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/trtc-spec.XXXXXX") || exit 1
+tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 
 # The spec's rows as "table|id|param1|param2|text" or "table|id|text". A
