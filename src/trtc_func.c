@@ -38,10 +38,6 @@ static const TrtcEventRow *firstRowOfId(sqlite3_value *pId) {
   return iFirst < iEnd ? &trtc_event_rows[iFirst] : 0;
 }
 
-static void resultStatic(sqlite3_context *ctx, const char *z) {
-  sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
-}
-
 /* trtc_event(event_id [, param1 [, param2]]) */
 void trtcEventFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_int64 p1, p2;
@@ -53,21 +49,21 @@ void trtcEventFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 void trtcEventSeverityFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_int64 p1, p2;
   const TrtcEventRow *pRow = eventFromArgs(argc, argv, &p1, &p2);
-  if (pRow) resultStatic(ctx, trtc_severity_names[pRow->severity]);
+  if (pRow) trtcResultStatic(ctx, trtc_severity_names[pRow->severity]);
 }
 
 /* trtc_event_source(event_id) */
 void trtcEventSourceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const TrtcEventRow *pRow = firstRowOfId(argv[0]);
   (void)argc;
-  if (pRow) resultStatic(ctx, trtc_source_names[pRow->source]);
+  if (pRow) trtcResultStatic(ctx, trtc_source_names[pRow->source]);
 }
 
 /* trtc_event_category(event_id) */
 void trtcEventCategoryFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const TrtcEventRow *pRow = firstRowOfId(argv[0]);
   (void)argc;
-  if (pRow) resultStatic(ctx, trtc_category_names[pRow->category]);
+  if (pRow) trtcResultStatic(ctx, trtc_category_names[pRow->category]);
 }
 
 /* trtc_experience(experience_id) */
@@ -76,7 +72,7 @@ void trtcExperienceFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   int i;
   (void)argc;
   if (trtcValueInt64(argv[0], &iId) && (i = trtcFindExperience(iId)) >= 0) {
-    resultStatic(ctx, trtc_experience_rows[i].description);
+    trtcResultStatic(ctx, trtc_experience_rows[i].description);
   }
 }
 
@@ -86,7 +82,7 @@ void trtcAbnormalEventFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv)
   int i;
   (void)argc;
   if (trtcValueInt64(argv[0], &iId) && (i = trtcFindAbnormal(iId)) >= 0) {
-    resultStatic(ctx, trtc_abnormal_rows[i].description);
+    trtcResultStatic(ctx, trtc_abnormal_rows[i].description);
   }
 }
 
@@ -96,7 +92,7 @@ void trtcAbnormalEventKindFunc(sqlite3_context *ctx, int argc, sqlite3_value **a
   int i;
   (void)argc;
   if (trtcValueInt64(argv[0], &iId) && (i = trtcFindAbnormal(iId)) >= 0) {
-    resultStatic(ctx, trtc_kind_names[trtc_abnormal_rows[i].kind]);
+    trtcResultStatic(ctx, trtc_kind_names[trtc_abnormal_rows[i].kind]);
   }
 }
 
@@ -106,6 +102,6 @@ void trtcStreamTypeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   int i;
   (void)argc;
   if (trtcValueInt64(argv[0], &iType) && (i = trtcFindStreamType(iType)) >= 0) {
-    resultStatic(ctx, trtc_stream_type_rows[i].name);
+    trtcResultStatic(ctx, trtc_stream_type_rows[i].name);
   }
 }

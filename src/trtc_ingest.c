@@ -89,6 +89,7 @@ typedef struct IngestField {
   int eKind;
 } IngestField;
 #define FIELD(key, kind) { key, (int)sizeof(key) - 1, kind }
+#define KEY(key) key, (int)sizeof(key) - 1 /* a key and its length */
 
 #define INGEST_MAX_FIELDS 5
 
@@ -249,9 +250,21 @@ static int readField(IngestCursor *pCur, const IngestField *aField, int nField, 
   *pSeen |= bit;
   if (eType != J_INTEGER && eType != J_REAL && eType != J_TEXT) return SQLITE_OK;
   if (aField[i].eKind == FIELD_INT) {
-    /* The connection's mutex is held (this runs inside a call on it),
-    ** so the column's value may be read like a protected one. */
-    if (trtcValueInt64(sqlite3_column_value(p, WALK_ATOM), &pRec->aVal[i])) pRec->mask |= bit;
+    /* trtc_event()'s rule for arguments, read through sqlite3_column_*. */
+    /* (By the SQL type of the atom: SQLite reads a JSON integer beyond 64
+    ** bits as a REAL.) */
+    int bInt, eSqlType = sqlite3_column_type(p, WALK_ATOM);
+    if (eSqlType == SQLITE_INTEGER) {
+      pRec->aVal[i] = sqlite3_column_int64(p, WALK_ATOM);
+      bInt = 1;
+    } else if (eSqlType == SQLITE_FLOAT) {
+      bInt = trtcRealInt64(sqlite3_column_double(p, WALK_ATOM), &pRec->aVal[i]);
+    } else {
+      const unsigned char *z = sqlite3_column_text(p, WALK_ATOM);
+      if (z == 0) return SQLITE_NOMEM;
+      bInt = trtcTextInt64(z, sqlite3_column_bytes(p, WALK_ATOM), &pRec->aVal[i]);
+    }
+    if (bInt) pRec->mask |= bit;
   } else {
     const unsigned char *z = sqlite3_column_text(p, WALK_ATOM);
     int n = sqlite3_column_bytes(p, WALK_ATOM);
@@ -299,6 +312,13 @@ static int keepErrorText(IngestCursor *pCur, char **pz) {
 static int heldBack(IngestCursor *pCur) {
   pCur->bHeld = pCur->iQueue < pCur->nReady;
   return pCur->bHeld;
+}
+
+/* The response is an API error: say so, with its Code and Message. */
+static int apiError(IngestCursor *pCur) {
+  return ingestError(pCur, SQLITE_ERROR, "%s: API error %s: %s", shapeOf(pCur)->zName,
+                     pCur->zErrCode ? pCur->zErrCode : "(no Code)",
+                     pCur->zErrMessage ? pCur->zErrMessage : "(no Message)");
 }
 
 /*
@@ -365,22 +385,25 @@ static int walkRow(IngestCursor *pCur) {
   if (iParent == pCur->idError) { /* Error.Code, Error.Message */
     zKey = sqlite3_column_text(p, WALK_KEY);
     nKey = sqlite3_column_bytes(p, WALK_KEY);
-    if (keyIs(zKey, nKey, "Code", 4)) return keepErrorText(pCur, &pCur->zErrCode);
-    if (keyIs(zKey, nKey, "Message", 7)) return keepErrorText(pCur, &pCur->zErrMessage);
+    if (keyIs(zKey, nKey, KEY("Code"))) return keepErrorText(pCur, &pCur->zErrCode);
+    if (keyIs(zKey, nKey, KEY("Message"))) return keepErrorText(pCur, &pCur->zErrMessage);
     return SQLITE_OK;
   }
   if (iParent == pCur->idOuter || iParent == pCur->idInner) { /* Response, the list, Error */
+    /* Error is complete once a member after it arrives: fail before
+    ** reading further (a list after Error gives no rows). */
+    if (pCur->idError >= 0) return apiError(pCur);
     rc = closeGroup(pCur); /* a member after the list ends it */
     if (rc != SQLITE_OK || heldBack(pCur)) return rc;
     zKey = sqlite3_column_text(p, WALK_KEY);
     nKey = sqlite3_column_bytes(p, WALK_KEY);
     if (eType == J_OBJECT && iParent == pCur->idOuter && pCur->idInner < 0 &&
-        keyIs(zKey, nKey, "Response", 8)) {
+        keyIs(zKey, nKey, KEY("Response"))) {
       pCur->idInner = iId;
     } else if (eType == J_ARRAY && pCur->idList < 0 &&
                keyIs(zKey, nKey, pShape->zList, pShape->nList)) {
       pCur->idList = iId;
-    } else if (eType == J_OBJECT && pCur->idError < 0 && keyIs(zKey, nKey, "Error", 5)) {
+    } else if (eType == J_OBJECT && pCur->idError < 0 && keyIs(zKey, nKey, KEY("Error"))) {
       pCur->idError = iId;
     }
     return SQLITE_OK;
@@ -394,11 +417,7 @@ static int walkEnd(IngestCursor *pCur) {
   pCur->bDone = 1;
   rc = closeGroup(pCur);
   sqlite3_reset(pCur->pWalk); /* frees the parse; the binding stays */
-  if (rc == SQLITE_OK && pCur->idError >= 0) {
-    rc = ingestError(pCur, SQLITE_ERROR, "%s: API error %s: %s", shapeOf(pCur)->zName,
-                     pCur->zErrCode ? pCur->zErrCode : "(no Code)",
-                     pCur->zErrMessage ? pCur->zErrMessage : "(no Message)");
-  }
+  if (rc == SQLITE_OK && pCur->idError >= 0) rc = apiError(pCur);
   return rc;
 }
 
@@ -461,10 +480,6 @@ static void resultText(sqlite3_context *ctx, IngestCursor *pCur, const IngestRec
   }
 }
 
-static void resultStatic(sqlite3_context *ctx, const char *z) {
-  sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
-}
-
 /* ---- trtc_user_events --------------------------------------------------- */
 
 #define UE_PEER_ID  0
@@ -521,7 +536,7 @@ static int userEventsColumn(IngestCursor *pCur, sqlite3_context *ctx, int iCol) 
     case UE_STREAM:
       if (has(p, F_TYPE)) {
         int i = trtcFindStreamType(p->aVal[F_TYPE]);
-        if (i >= 0) resultStatic(ctx, trtc_stream_type_rows[i].name);
+        if (i >= 0) trtcResultStatic(ctx, trtc_stream_type_rows[i].name);
       }
       break;
     case UE_TIME_MS: resultInt(ctx, p, F_TIME); break;
@@ -534,15 +549,15 @@ static int userEventsColumn(IngestCursor *pCur, sqlite3_context *ctx, int iCol) 
       break;
     case UE_SOURCE:
       decodeEvent(pCur);
-      if (pCur->pFirst) resultStatic(ctx, trtc_source_names[pCur->pFirst->source]);
+      if (pCur->pFirst) trtcResultStatic(ctx, trtc_source_names[pCur->pFirst->source]);
       break;
     case UE_CATEGORY:
       decodeEvent(pCur);
-      if (pCur->pFirst) resultStatic(ctx, trtc_category_names[pCur->pFirst->category]);
+      if (pCur->pFirst) trtcResultStatic(ctx, trtc_category_names[pCur->pFirst->category]);
       break;
     case UE_SEVERITY:
       decodeEvent(pCur);
-      if (pCur->pEvent) resultStatic(ctx, trtc_severity_names[pCur->pEvent->severity]);
+      if (pCur->pEvent) trtcResultStatic(ctx, trtc_severity_names[pCur->pEvent->severity]);
       break;
     default: break;
   }
@@ -551,7 +566,7 @@ static int userEventsColumn(IngestCursor *pCur, sqlite3_context *ctx, int iCol) 
 
 static const IngestShape userEventsShape = {
     "trtc_user_events", zUserEventsSchema, UE_JSON,
-    "Data", 4, "Content", 7,
+    KEY("Data"), KEY("Content"),
     aEventListField, (int)(sizeof(aEventListField) / sizeof(aEventListField[0])),
     aEventMessageField, (int)(sizeof(aEventMessageField) / sizeof(aEventMessageField[0])),
     0, userEventsColumn,
@@ -589,6 +604,13 @@ static const IngestField aAbnormalField[] = {
     FIELD("AbnormalEventId", FIELD_INT), FIELD("PeerId", FIELD_TEXT),
 };
 
+/* Every field list fits an IngestRec. */
+#define N_FIELDS(a) (sizeof(a) / sizeof((a)[0]))
+typedef char ingest_fields_fit[(N_FIELDS(aEventListField) <= INGEST_MAX_FIELDS &&
+                                N_FIELDS(aEventMessageField) <= INGEST_MAX_FIELDS &&
+                                N_FIELDS(aExperienceField) <= INGEST_MAX_FIELDS &&
+                                N_FIELDS(aAbnormalField) <= INGEST_MAX_FIELDS) ? 1 : -1];
+
 static int unusualEventsColumn(IngestCursor *pCur, sqlite3_context *ctx, int iCol) {
   const IngestRec *g = &pCur->group, *p = currentItem(pCur);
   int i;
@@ -599,14 +621,14 @@ static int unusualEventsColumn(IngestCursor *pCur, sqlite3_context *ctx, int iCo
     case UU_EXPERIENCE_ID: resultInt(ctx, g, F_EXPERIENCE_ID); break;
     case UU_EXPERIENCE:
       if (has(g, F_EXPERIENCE_ID) && (i = trtcFindExperience(g->aVal[F_EXPERIENCE_ID])) >= 0) {
-        resultStatic(ctx, trtc_experience_rows[i].description);
+        trtcResultStatic(ctx, trtc_experience_rows[i].description);
       }
       break;
     case UU_ABNORMAL_EVENT_ID: resultInt(ctx, p, F_ABNORMAL_ID); break;
     case UU_ABNORMAL_EVENT:
     case UU_ABNORMAL_KIND:
       if (has(p, F_ABNORMAL_ID) && (i = trtcFindAbnormal(p->aVal[F_ABNORMAL_ID])) >= 0) {
-        resultStatic(ctx, iCol == UU_ABNORMAL_EVENT
+        trtcResultStatic(ctx, iCol == UU_ABNORMAL_EVENT
                               ? trtc_abnormal_rows[i].description
                               : trtc_kind_names[trtc_abnormal_rows[i].kind]);
       }
@@ -619,7 +641,7 @@ static int unusualEventsColumn(IngestCursor *pCur, sqlite3_context *ctx, int iCo
 
 static const IngestShape unusualEventsShape = {
     "trtc_unusual_events", zUnusualEventsSchema, UU_JSON,
-    "AbnormalExperienceList", 22, "AbnormalEventList", 17,
+    KEY("AbnormalExperienceList"), KEY("AbnormalEventList"),
     aExperienceField, (int)(sizeof(aExperienceField) / sizeof(aExperienceField[0])),
     aAbnormalField, (int)(sizeof(aAbnormalField) / sizeof(aAbnormalField[0])),
     1, unusualEventsColumn,
@@ -727,6 +749,52 @@ static int ingestClose(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
+/*
+** Prepare zWalkSql. A table or view named json_tree in any schema of the
+** connection would take the place of SQLite's json_tree() in it (a
+** database file must not be able to feed these functions rows of its
+** own): refuse, saying which. Only "no such table: json_tree" means that
+** SQLite has no JSON support.
+*/
+static int walkPrepare(IngestCursor *pCur, IngestVtab *pTab) {
+  const char *zName = pTab->pShape->zName;
+  sqlite3_stmt *pList = 0;
+  int rc = sqlite3_prepare_v2(pTab->db, "PRAGMA database_list", -1, &pList, 0);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(pList)) == SQLITE_ROW) {
+    const char *zDb = (const char *)sqlite3_column_text(pList, 1);
+    char *zSql = sqlite3_mprintf("SELECT 1 FROM \"%w\".sqlite_master"
+                                 " WHERE name = 'json_tree' COLLATE NOCASE", zDb ? zDb : "");
+    sqlite3_stmt *pFind = 0;
+    rc = zSql ? sqlite3_prepare_v2(pTab->db, zSql, -1, &pFind, 0) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(pFind)) == SQLITE_ROW) {
+      rc = ingestError(pCur, SQLITE_ERROR,
+                       "%s: a table or view named json_tree in schema \"%s\" hides "
+                       "SQLite's json_tree(), which %s reads the JSON with",
+                       zName, zDb ? zDb : "", zName);
+    } else if (rc == SQLITE_DONE) {
+      rc = SQLITE_OK;
+    }
+    sqlite3_finalize(pFind);
+  }
+  sqlite3_finalize(pList);
+  if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  if (rc != SQLITE_OK) {
+    const char *zErr = sqlite3_errmsg(pTab->db);
+    if (rc == SQLITE_NOMEM || pTab->base.zErrMsg) return rc;
+    return ingestError(pCur, rc, "%s: %s", zName, zErr);
+  }
+  rc = sqlite3_prepare_v3(pTab->db, zWalkSql, -1, SQLITE_PREPARE_PERSISTENT, &pCur->pWalk, 0);
+  if (rc == SQLITE_OK || rc == SQLITE_NOMEM) return rc;
+  if (strncmp(sqlite3_errmsg(pTab->db), "no such table: json_tree", 24) == 0) {
+    return ingestError(pCur, rc,
+                       "%s: SQLite's JSON support is not available; it is built in since "
+                       "SQLite 3.38.0, earlier it needs -DSQLITE_ENABLE_JSON1",
+                       zName);
+  }
+  return ingestError(pCur, rc, "%s: %s", zName, sqlite3_errmsg(pTab->db));
+}
+
 static int ingestFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int argc,
                         sqlite3_value **argv) {
   IngestCursor *pCur = (IngestCursor *)cur;
@@ -750,13 +818,8 @@ static int ingestFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr
     return SQLITE_OK;
   }
   if (pCur->pWalk == 0) {
-    rc = sqlite3_prepare_v3(pTab->db, zWalkSql, -1, SQLITE_PREPARE_PERSISTENT, &pCur->pWalk, 0);
-    if (rc != SQLITE_OK) {
-      return ingestError(pCur, rc,
-                         "%s: SQLite's JSON support is not available (%s); it is built in "
-                         "since SQLite 3.38.0, earlier it needs -DSQLITE_ENABLE_JSON1",
-                         pTab->pShape->zName, sqlite3_errmsg(pTab->db));
-    }
+    rc = walkPrepare(pCur, pTab);
+    if (rc != SQLITE_OK) return rc;
   }
   pCur->pJson = sqlite3_value_dup(argv[0]);
   if (pCur->pJson == 0) return SQLITE_NOMEM;

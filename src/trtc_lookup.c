@@ -24,8 +24,7 @@ typedef char trtc_text_fits[TRTC_EVENT_TEXT_LONGEST < TRTC_EVENT_TEXT_MAX ? 1 : 
 
 #include <string.h>
 
-/* Parse TEXT as an integer: [spaces][+|-]digits[.zeros][spaces]. */
-static int textInt64(const unsigned char *z, int n, sqlite3_int64 *pOut) {
+int trtcTextInt64(const unsigned char *z, int n, sqlite3_int64 *pOut) {
   int i = 0, neg = 0, nDigit = 0;
   sqlite3_uint64 u = 0;
   const sqlite3_uint64 lim = (sqlite3_uint64)1 << 63; /* |INT64_MIN| */
@@ -48,22 +47,24 @@ static int textInt64(const unsigned char *z, int n, sqlite3_int64 *pOut) {
   return 1;
 }
 
+int trtcRealInt64(double r, sqlite3_int64 *pOut) {
+  /* NaN fails both comparisons; 2^63 itself is out of range. */
+  if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0)) return 0;
+  if ((double)(sqlite3_int64)r != r) return 0;
+  *pOut = (sqlite3_int64)r;
+  return 1;
+}
+
 int trtcValueInt64Slow(sqlite3_value *pVal, sqlite3_int64 *pOut) {
   switch (sqlite3_value_type(pVal)) {
     case SQLITE_INTEGER:
       *pOut = sqlite3_value_int64(pVal);
       return 1;
-    case SQLITE_FLOAT: {
-      double r = sqlite3_value_double(pVal);
-      /* NaN fails both comparisons; 2^63 itself is out of range. */
-      if (!(r >= -9223372036854775808.0 && r < 9223372036854775808.0)) return 0;
-      if ((double)(sqlite3_int64)r != r) return 0;
-      *pOut = (sqlite3_int64)r;
-      return 1;
-    }
+    case SQLITE_FLOAT:
+      return trtcRealInt64(sqlite3_value_double(pVal), pOut);
     case SQLITE_TEXT: {
       const unsigned char *z = sqlite3_value_text(pVal);
-      return z != 0 && textInt64(z, sqlite3_value_bytes(pVal), pOut);
+      return z != 0 && trtcTextInt64(z, sqlite3_value_bytes(pVal), pOut);
     }
     default: /* NULL, BLOB */
       return 0;

@@ -13,6 +13,10 @@
 ** out-of-range REAL values give 0.
 */
 TRTC_PRIVATE int trtcValueInt64Slow(sqlite3_value *pVal, sqlite3_int64 *pOut);
+/* The parts of that rule: an integral REAL in range; TEXT of the form
+** [spaces][+|-]digits[.zeros][spaces] (n bytes, no NUL needed). */
+TRTC_PRIVATE int trtcRealInt64(double r, sqlite3_int64 *pOut);
+TRTC_PRIVATE int trtcTextInt64(const unsigned char *z, int n, sqlite3_int64 *pOut);
 static inline int trtcValueInt64(sqlite3_value *pVal, sqlite3_int64 *pOut) {
   if (sqlite3_value_type(pVal) == SQLITE_INTEGER) { /* the common case, inlined */
     *pOut = sqlite3_value_int64(pVal);
@@ -87,6 +91,11 @@ TRTC_PRIVATE int trtcEventTextFormat(const TrtcEventRow *pRow, sqlite3_int64 iPa
 */
 TRTC_PRIVATE void trtcResultEventText(sqlite3_context *ctx, const TrtcEventRow *pRow,
                                       sqlite3_int64 iParam1, sqlite3_int64 iParam2);
+
+/* Set the result of ctx to the fixed text z (SQLITE_STATIC); NULL stays NULL. */
+static inline void trtcResultStatic(sqlite3_context *ctx, const char *z) {
+  if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
+}
 
 /* Set the result of ctx to pRow's description (SQLITE_STATIC). */
 TRTC_PRIVATE void trtcResultEventDescription(sqlite3_context *ctx, const TrtcEventRow *pRow);

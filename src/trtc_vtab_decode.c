@@ -58,9 +58,12 @@ static int decodeConnect(sqlite3 *db, void *pAux, int argc, const char *const *a
 ** b".) The constraints are omitted: xFilter applies trtc_event()'s rule,
 ** and the hidden columns show the arguments as read, not as given.
 **
-** event_id is required. An argument whose value is not known yet (it
-** refers to a table that this plan visits later) makes the plan
-** impossible: SQLITE_CONSTRAINT, and the planner tries another order. That
+** event_id is required: a plan without it costs 1e99, so SQLite takes it
+** only when no other exists, and then xFilter fails saying so (an OR in
+** the WHERE makes SQLite ask about each branch alone, without the
+** arguments: that must not be an error). An argument whose value is not
+** known yet (it refers to a table that this plan visits later) makes the
+** plan impossible: SQLITE_CONSTRAINT, and the planner tries another order. That
 ** is what makes correlated calls and LEFT JOIN work. At most one row comes
 ** out: SQLITE_INDEX_SCAN_UNIQUE, cost 1. idxStr names the arguments used
 ** (EXPLAIN QUERY PLAN shows e.g. "INDEX 7:arg_event_id=,arg_param1=,arg_param2=").
@@ -73,6 +76,7 @@ static const char *const azDecodeIdxStr[1 << DECODE_NARG] = {
 static int decodeBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   int aCons[DECODE_NARG] = { -1, -1, -1 };
   int mUnusable = 0, idxNum = 0, nArg = 0, i, j;
+  (void)pVtab;
   for (i = 0; i < pInfo->nConstraint; i++) {
     const struct sqlite3_index_constraint *p = &pInfo->aConstraint[i];
     j = p->iColumn - DECODE_COL_ARG_EVENT_ID;
@@ -91,9 +95,13 @@ static int decodeBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   }
   if (mUnusable & ~idxNum) return SQLITE_CONSTRAINT;
   if (!(idxNum & 1)) {
-    sqlite3_free(pVtab->zErrMsg);
-    pVtab->zErrMsg = sqlite3_mprintf("trtc_decode: the first argument, event_id, is required");
-    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+    /* No event_id: a plan SQLite will not pick if any other exists (an OR
+    ** in the WHERE makes it ask about each branch alone); if it must,
+    ** xFilter says the argument is missing. */
+    pInfo->idxNum = idxNum;
+    pInfo->estimatedCost = 1e99;
+    pInfo->estimatedRows = 2147483647;
+    return SQLITE_OK;
   }
   pInfo->idxNum = idxNum;
   pInfo->idxStr = (char *)azDecodeIdxStr[idxNum]; /* static: needToFreeIdxStr stays 0 */
@@ -123,7 +131,13 @@ static int decodeFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *id
   sqlite3_value *apArg[DECODE_NARG] = { 0, 0, 0 };
   int iArg = 0, j;
   (void)idxStr;
-  if (idxNum == 7 && argc == DECODE_NARG) { /* all three: the common case */
+  if (!(idxNum & 1)) {
+    sqlite3_vtab *pVtab = pCursor->pVtab;
+    sqlite3_free(pVtab->zErrMsg);
+    pVtab->zErrMsg = sqlite3_mprintf("trtc_decode: the first argument, event_id, is required");
+    return pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
+  }
+  if (idxNum == 7) { /* all three, in order: argv as it is (2% of a join) */
     p->pRow = trtcEventFromArgs(argv, &p->aArg[1], &p->aArg[2]);
     if (p->pRow) p->aArg[0] = p->pRow->event_id;
     return SQLITE_OK;

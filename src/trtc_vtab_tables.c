@@ -61,10 +61,6 @@ typedef struct TableDef {
   void (*xColumn)(sqlite3_context *ctx, int iRow, int iCol);
 } TableDef;
 
-static void resultStatic(sqlite3_context *ctx, const char *z) {
-  if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
-}
-
 /* ---- trtc_events ------------------------------------------------------- */
 
 /* A parameter column: the spec's integer, or NULL for a measured value. */
@@ -77,12 +73,12 @@ void trtcEventColumn(sqlite3_context *ctx, const TrtcEventRow *pRow, int iCol) {
     case TRTC_EVENT_COL_EVENT_ID: sqlite3_result_int(ctx, pRow->event_id); break;
     case TRTC_EVENT_COL_PARAM1: paramColumn(ctx, &pRow->param1); break;
     case TRTC_EVENT_COL_PARAM2: paramColumn(ctx, &pRow->param2); break;
-    case TRTC_EVENT_COL_PARAM1_LABEL: resultStatic(ctx, pRow->param1.label); break;
-    case TRTC_EVENT_COL_PARAM2_LABEL: resultStatic(ctx, pRow->param2.label); break;
+    case TRTC_EVENT_COL_PARAM1_LABEL: trtcResultStatic(ctx, pRow->param1.label); break;
+    case TRTC_EVENT_COL_PARAM2_LABEL: trtcResultStatic(ctx, pRow->param2.label); break;
     case TRTC_EVENT_COL_DESCRIPTION: trtcResultEventDescription(ctx, pRow); break;
-    case TRTC_EVENT_COL_SOURCE: resultStatic(ctx, trtc_source_names[pRow->source]); break;
-    case TRTC_EVENT_COL_CATEGORY: resultStatic(ctx, trtc_category_names[pRow->category]); break;
-    case TRTC_EVENT_COL_SEVERITY: resultStatic(ctx, trtc_severity_names[pRow->severity]); break;
+    case TRTC_EVENT_COL_SOURCE: trtcResultStatic(ctx, trtc_source_names[pRow->source]); break;
+    case TRTC_EVENT_COL_CATEGORY: trtcResultStatic(ctx, trtc_category_names[pRow->category]); break;
+    case TRTC_EVENT_COL_SEVERITY: trtcResultStatic(ctx, trtc_severity_names[pRow->severity]); break;
     default: break;
   }
 }
@@ -123,7 +119,7 @@ static void experiencesColumn(sqlite3_context *ctx, int iRow, int iCol) {
   const TrtcExperienceRow *p = &trtc_experience_rows[iRow];
   switch (iCol) {
     case EXPERIENCE_COL_ID: sqlite3_result_int(ctx, p->experience_id); break;
-    case EXPERIENCE_COL_DESCRIPTION: resultStatic(ctx, p->description); break;
+    case EXPERIENCE_COL_DESCRIPTION: trtcResultStatic(ctx, p->description); break;
     default: break;
   }
 }
@@ -143,8 +139,8 @@ static void abnormalColumn(sqlite3_context *ctx, int iRow, int iCol) {
   const TrtcAbnormalRow *p = &trtc_abnormal_rows[iRow];
   switch (iCol) {
     case ABNORMAL_COL_ID: sqlite3_result_int(ctx, p->event_id); break;
-    case ABNORMAL_COL_KIND: resultStatic(ctx, trtc_kind_names[p->kind]); break;
-    case ABNORMAL_COL_DESCRIPTION: resultStatic(ctx, p->description); break;
+    case ABNORMAL_COL_KIND: trtcResultStatic(ctx, trtc_kind_names[p->kind]); break;
+    case ABNORMAL_COL_DESCRIPTION: trtcResultStatic(ctx, p->description); break;
     default: break;
   }
 }
@@ -164,8 +160,8 @@ static void streamTypesColumn(sqlite3_context *ctx, int iRow, int iCol) {
   const TrtcStreamTypeRow *p = &trtc_stream_type_rows[iRow];
   switch (iCol) {
     case STREAM_TYPE_COL_TYPE: sqlite3_result_int(ctx, p->type); break;
-    case STREAM_TYPE_COL_NAME: resultStatic(ctx, p->name); break;
-    case STREAM_TYPE_COL_DESCRIPTION: resultStatic(ctx, p->description); break;
+    case STREAM_TYPE_COL_NAME: trtcResultStatic(ctx, p->name); break;
+    case STREAM_TYPE_COL_DESCRIPTION: trtcResultStatic(ctx, p->description); break;
     default: break;
   }
 }

@@ -8,7 +8,7 @@ PRAGMA automatic_index = OFF;
 
 -- 104 + 6 spec rows, 7 columns and arguments, 3 argument rules,
 -- 6 generated log checks + 7 joins, 4 correlated, 2 errors.
-SELECT plan(104 + 6 + 7 + 3 + 6 + 7 + 4 + 2);
+SELECT plan(104 + 6 + 7 + 3 + 6 + 7 + 4 + 2 + 3);
 
 -- ---- Every spec row -------------------------------------------------------
 -- Rows whose parameters are integers: the spec's own arguments give that
@@ -184,6 +184,23 @@ SELECT eq((SELECT group_concat(d.severity || ':' || n, ',') FROM (
              SELECT trtc_event_severity(EventId, ParamOne, ParamTwo) AS s, count(*) AS n FROM log
               WHERE s IS NOT NULL GROUP BY s ORDER BY s)),
           'counting by severity through trtc_decode');
+
+-- An OR in the WHERE: SQLite plans each branch alone, without the
+-- arguments; that must not be an error, and the rows must be right.
+SELECT eq((SELECT count(*) FROM log l JOIN trtc_decode(l.EventId, l.ParamOne, l.ParamTwo) d
+            WHERE d.severity = 'error' OR d.severity = 'warning'),
+          (SELECT count(*) FROM log WHERE trtc_event_severity(EventId, ParamOne, ParamTwo) IN ('error', 'warning')),
+          'OR on two values of one column');
+SELECT eq((SELECT count(*) FROM log l JOIN trtc_decode(l.EventId, l.ParamOne, l.ParamTwo) d
+            WHERE d.severity = 'error' OR d.category = 'app'),
+          (SELECT count(*) FROM log WHERE trtc_event_severity(EventId, ParamOne, ParamTwo) = 'error'
+              OR trtc_event_category(EventId) = 'app' AND trtc_event(EventId, ParamOne, ParamTwo) IS NOT NULL),
+          'OR on two columns');
+SELECT eq((SELECT count(*) FROM log l LEFT JOIN trtc_decode(l.EventId, l.ParamOne, l.ParamTwo) d
+            WHERE d.text IS NULL OR d.source = 'webrtc'),
+          (SELECT count(*) FROM log WHERE trtc_event(EventId, ParamOne, ParamTwo) IS NULL
+              OR trtc_event_source(EventId) = 'webrtc'),
+          'OR in a LEFT JOIN');
 
 -- ---- Errors ---------------------------------------------------------------
 SELECT throws_like('SELECT * FROM trtc_decode', 'trtc_decode: the first argument, event_id, is required',

@@ -3,7 +3,7 @@
 -- from the spec), its three forms, every spec row, malformed JSON, API
 -- errors, wrong types and missing fields, and correlated use.
 .read fixtures/spec_rows.sql
-SELECT plan(82);
+SELECT plan(88);
 
 CREATE TEMP TABLE doc AS
   SELECT CAST(readfile('fixtures/api_user_event.json') AS TEXT) AS j;
@@ -93,6 +93,34 @@ SELECT throws_like('SELECT * FROM trtc_user_events(''{"Response": {"Error": {}}}
                    'trtc_user_events: API error (no Code): (no Message)', 'an Error without Code or Message');
 SELECT eq((SELECT count(*) FROM trtc_user_events('{"Response": {"Error": null, "Data": []}}')), 0,
           'an Error that is not an object is no error');
+-- Error before Data (as Tencent orders them): the error comes before any row,
+-- however few rows the query reads.
+SELECT throws_like('SELECT peer_id FROM trtc_user_events(''{"Response": {"Error": {"Code": "X", "Message": "m"},
+                      "Data": [{"PeerId": "a", "Content": [{"EventId": 5001}]}]}}'') LIMIT 1',
+                   'trtc_user_events: API error X: m', 'Error before Data fails before the first row');
+-- Data before Error: its rows come first, then the error (docs/ingest.md).
+SELECT throws_like('SELECT peer_id FROM trtc_user_events(''{"Response": {"Data": [{"PeerId": "a", "Content":
+                      [{"EventId": 5001}]}], "Error": {"Code": "X", "Message": "m"}}}'')',
+                   'trtc_user_events: API error X: m', 'Data before Error still fails');
+
+-- ---- A table or view named json_tree may not stand in for SQLite's --------
+CREATE TEMP TABLE json_tree(parent, id, type, key, atom);
+SELECT throws_like('SELECT * FROM trtc_user_events(''[]'')',
+                   'trtc_user_events: a table or view named json_tree in schema "temp" hides SQLite''s json_tree()%',
+                   'a temp table named json_tree is refused');
+DROP TABLE temp.json_tree;
+CREATE VIEW "JSON_TREE" AS SELECT 1 AS parent;
+SELECT throws_like('SELECT * FROM trtc_unusual_events(''[]'')',
+                   'trtc_unusual_events: a table or view named json_tree in schema "main" hides SQLite''s json_tree()%',
+                   'a view named JSON_TREE is refused');
+DROP VIEW "JSON_TREE";
+SELECT eq((SELECT count(*) FROM trtc_user_events('[{"PeerId": "a", "Content": [{"EventId": 5001}]}]')), 1,
+          'without it, the function works again');
+-- A JSON number beyond 64 bits is read as a double by SQLite: NULL unless it
+-- rounds to -2^63 (docs/ingest.md).
+SELECT eq((SELECT quote(event_id) || ' ' || quote(param1) || ' ' || quote(param2) FROM trtc_user_events(
+             '[{"Content": [{"EventId": 9223372036854775808, "ParamOne": -9223372036854775809, "ParamTwo": 1e400}]}]')),
+          'NULL -9223372036854775808 NULL', 'numbers beyond 64 bits');
 
 -- ---- Wrong types and missing fields ---------------------------------------
 -- One message per case; t names it (Time), the rest is what varies.
