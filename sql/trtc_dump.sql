@@ -19,8 +19,7 @@ CREATE TABLE trtc_events (
   param2_label VARCHAR(100),
   description  VARCHAR(500) NOT NULL, -- the spec''s text
   source       VARCHAR(20) NOT NULL,  -- sdk | webrtc
-  category     VARCHAR(20) NOT NULL,  -- device, network, app, permission, audio, video,
-                                      --   room, qos, signaling, media
+  category     VARCHAR(20) NOT NULL,  -- see docs/taxonomy.md
   severity     VARCHAR(20) NOT NULL   -- info | warning | error
 );
 

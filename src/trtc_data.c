@@ -12,8 +12,11 @@
 ** category and a severity; docs/taxonomy.md explains how they were chosen.
 **
 ** Each array is sorted by id, and rows of one event id are adjacent: the
-** lookups in trtc_lookup.c binary-search them. For that reason WebRTC
-** event 36864, which the spec lists first, sits at the end of its table.
+** lookups in trtc_lookup.c rely on it (the event index that
+** src/trtc_index_gen.c generates points at an id's first row; the other
+** tables are bisected), and trtc_events lists rows in event_id order. For
+** that reason WebRTC event 36864, which the spec lists first, sits at the
+** end of its table.
 */
 #include "trtc_data.h"
 

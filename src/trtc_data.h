@@ -73,7 +73,7 @@ typedef struct TrtcStreamTypeRow {
   const char *description;
 } TrtcStreamTypeRow;
 
-/* The tables. Each is sorted by its id (the lookups binary-search them;
+/* The tables. Each is sorted by its id (the lookups rely on it;
 ** tests/test_static.c checks the order). */
 TRTC_PRIVATE extern const TrtcEventRow trtc_event_rows[];
 TRTC_PRIVATE extern const int trtc_event_count;

@@ -1,6 +1,11 @@
 /*
 ** trtc_lookup.c: finding rows of the mapping tables in trtc_data.c,
-** reading SQL arguments as event ids and parameters, and an event's text.
+** reading SQL arguments as event ids and parameters, and an event's text:
+** what answers
+**
+**   SELECT trtc_event(4003, 1280, 720);  -- row 4003, and its text with values
+**   SELECT * FROM trtc_decode('5003', 0.0, -1);
+**
 **
 ** Used by the scalar functions (trtc_func.c) and the virtual tables. An
 ** event id is found with one multiply and one load through the perfect
@@ -94,8 +99,8 @@ static int paramMatches(const TrtcParam *p, sqlite3_int64 v) {
   return p->any | (p->value == v);
 }
 
-int trtcEventMatches(const TrtcEventRow *pRow, sqlite3_int64 iParam1,
-                     sqlite3_int64 iParam2) {
+static int eventMatches(const TrtcEventRow *pRow, sqlite3_int64 iParam1,
+                        sqlite3_int64 iParam2) {
   return paramMatches(&pRow->param1, iParam1) && paramMatches(&pRow->param2, iParam2);
 }
 
@@ -105,7 +110,7 @@ const TrtcEventRow *trtcFindEvent(sqlite3_int64 iEventId, sqlite3_int64 iParam1,
   const TrtcEventRow *p = &trtc_event_rows[i < 0 ? trtc_event_count : i];
   const TrtcEventRow *pEnd = &trtc_event_rows[trtc_event_count];
   for (; p < pEnd && p->event_id == iEventId; p++) {
-    if (trtcEventMatches(p, iParam1, iParam2)) return p;
+    if (eventMatches(p, iParam1, iParam2)) return p;
   }
   return 0;
 }

@@ -63,10 +63,6 @@ static inline const TrtcEventRow *trtcEventFromArgs(sqlite3_value *const apArg[3
   return trtcFindEvent(a[0], a[1], a[2]);
 }
 
-/* Does row pRow match (param1, param2)? The per-row part of the rule above. */
-TRTC_PRIVATE int trtcEventMatches(const TrtcEventRow *pRow,
-                                  sqlite3_int64 iParam1, sqlite3_int64 iParam2);
-
 /* Does the row name a measured value in either parameter? */
 #define TRTC_ROW_MEASURED(pRow) ((pRow)->param1.label != 0 || (pRow)->param2.label != 0)
 

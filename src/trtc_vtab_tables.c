@@ -50,8 +50,7 @@ typedef struct TableDef {
   const char *const *azLookup;          /* names of the lookup columns */
   int nLookup;                          /* 1 .. MAX_LOOKUP */
   const int *pnRow;                     /* number of rows */
-  int nRowPerKey;                       /* rows per key, for the planner */
-  int bUniqueKey;                       /* at most one row per key */
+  int nRowPerKey;                       /* rows per key, for the planner; 1: unique */
   /* The rows [*piFirst, *piEnd) whose key is iKey. */
   void (*xRange)(sqlite3_int64 iKey, int *piFirst, int *piEnd);
   /* Lookup column iCol (>= 1) of row iRow into *pVal; 0 when it is NULL.
@@ -99,7 +98,7 @@ static void eventsColumn(sqlite3_context *ctx, int iRow, int iCol) {
 static const char *const azEventsLookup[] = { "event_id", "param1", "param2" };
 static const TableDef eventsDef = {
     .zSchema = EVENTS_SCHEMA, .azLookup = azEventsLookup, .nLookup = 3,
-    .pnRow = &trtc_event_count, .nRowPerKey = 2, .bUniqueKey = 0,
+    .pnRow = &trtc_event_count, .nRowPerKey = 2,
     .xRange = trtcEventRange, .xLookupValue = eventsLookupValue, .xColumn = eventsColumn,
 };
 
@@ -127,7 +126,7 @@ static void experiencesColumn(sqlite3_context *ctx, int iRow, int iCol) {
 static const char *const azExperiencesLookup[] = { "experience_id" };
 static const TableDef experiencesDef = {
     .zSchema = EXPERIENCES_SCHEMA, .azLookup = azExperiencesLookup, .nLookup = 1,
-    .pnRow = &trtc_experience_count, .nRowPerKey = 1, .bUniqueKey = 1,
+    .pnRow = &trtc_experience_count, .nRowPerKey = 1,
     .xRange = experiencesRange, .xColumn = experiencesColumn,
 };
 
@@ -148,7 +147,7 @@ static void abnormalColumn(sqlite3_context *ctx, int iRow, int iCol) {
 static const char *const azAbnormalLookup[] = { "event_id" };
 static const TableDef abnormalDef = {
     .zSchema = ABNORMAL_SCHEMA, .azLookup = azAbnormalLookup, .nLookup = 1,
-    .pnRow = &trtc_abnormal_count, .nRowPerKey = 1, .bUniqueKey = 1,
+    .pnRow = &trtc_abnormal_count, .nRowPerKey = 1,
     .xRange = abnormalRange, .xColumn = abnormalColumn,
 };
 
@@ -169,7 +168,7 @@ static void streamTypesColumn(sqlite3_context *ctx, int iRow, int iCol) {
 static const char *const azStreamTypesLookup[] = { "type" };
 static const TableDef streamTypesDef = {
     .zSchema = STREAM_TYPES_SCHEMA, .azLookup = azStreamTypesLookup, .nLookup = 1,
-    .pnRow = &trtc_stream_type_count, .nRowPerKey = 1, .bUniqueKey = 1,
+    .pnRow = &trtc_stream_type_count, .nRowPerKey = 1,
     .xRange = streamTypesRange, .xColumn = streamTypesColumn,
 };
 
@@ -302,7 +301,7 @@ static int tableBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   /* The rows come sorted by the key; with a unique key, ties are impossible
   ** and any further ORDER BY terms are satisfied too. */
   if (pInfo->nOrderBy >= 1 && pInfo->aOrderBy[0].iColumn == 0 &&
-      (pInfo->nOrderBy == 1 || pDef->bUniqueKey)) {
+      (pInfo->nOrderBy == 1 || pDef->nRowPerKey == 1)) {
     pInfo->orderByConsumed = 1;
     if (pInfo->aOrderBy[0].desc) idxNum |= IDX_DESC;
   }

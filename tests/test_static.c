@@ -72,7 +72,7 @@ static void test_data_invariants(void) {
   for (i = 1; i < trtc_stream_type_count; i++) {
     if (trtc_stream_type_rows[i - 1].type >= trtc_stream_type_rows[i].type) bSorted2 = 0;
   }
-  ok(bSorted, "event rows are sorted by event id (binary search relies on it)");
+  ok(bSorted, "event rows are sorted by event id (the lookups rely on it)");
   ok(bSameId, "rows of one event id share source and category");
   ok(bExclusive, "no two rows of one event id match the same arguments");
   ok(bSorted2, "experience, abnormal and stream type rows are sorted by unique id");
