@@ -2,7 +2,7 @@
 -- plain SQL (CREATE TABLE and one INSERT per row) that PostgreSQL, DuckDB,
 -- MySQL, SQLite and others load as is. It reads the extension's own
 -- virtual tables, so the dump can never disagree with them. Run through
--- sql/dump.sh ("make dump"); tests/dump.sh fails while the checked-in file
+-- sql/dump.sh ("make dump"); tests/dump_fresh.sh fails while the checked-in file
 -- differs from a fresh run.
 .headers off
 .mode list

@@ -6,7 +6,7 @@
 # lines (the README shows one of them too). Docs, expected outputs and the
 # queries cannot drift apart.
 set -u
-. "$TRTC_SRCDIR/tests/lib.sh"
+. "$TRTC_SRCDIR/tests/lib/lib.sh"
 
 # Does file $1 contain the text of file $2 (lines, in order, adjacent)?
 contains() {

@@ -4,7 +4,7 @@
 # manifest, a directory with problems (API error, malformed JSON, missing
 # files, bad manifest entries), and the decoded views.
 set -u
-. "$TRTC_SRCDIR/tests/lib.sh"
+. "$TRTC_SRCDIR/tests/lib/lib.sh"
 db=$tmp/calls.db
 
 ingest() { # ingest DIR...: stdout to $tmp/out, stderr to $tmp/err; sets st

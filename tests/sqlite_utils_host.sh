@@ -9,7 +9,7 @@ if [ -z "${SQLITE_UTILS:-}" ] || ! command -v "$SQLITE_UTILS" >/dev/null 2>&1; t
   echo "1..0 # SKIP sqlite-utils not found (apt-get install sqlite-utils)"
   exit 0
 fi
-. "$TRTC_SRCDIR/tests/lib.sh"
+. "$TRTC_SRCDIR/tests/lib/lib.sh"
 export PYTHONMALLOC=malloc # lets valgrind see Python's memory as it is
 
 su() { # su COMMAND DB SQL [ARGS...]: sqlite-utils with the module loaded

@@ -1,5 +1,5 @@
 /*
-** tests/tap.h: minimal TAP output for the C tests.
+** tests/lib/tap.h: minimal TAP output for the C tests.
 **
 **   plan(3);
 **   ok(rc == SQLITE_OK, "opened");

@@ -1,4 +1,4 @@
--- tests/spec_rows.sql: every row of the spec decodes to its exact text.
+-- tests/spec_text.sql: every row of the spec decodes to its exact text.
 -- The expected text comes from fixtures/spec_rows.sql, transcribed from
 -- the spec independently of src/.
 .read fixtures/spec_rows.sql

@@ -1,5 +1,5 @@
 /*
-** tests/tap.c: a test-only SQLite extension that gives SQL test files
+** tests/lib/tap.c: a test-only SQLite extension that gives SQL test files
 ** pgTAP-style assertions, printing TAP through the sqlite3 shell. IS is
 ** an SQL keyword, so pgTAP's is()/isnt() are called eq()/ne() here.
 **

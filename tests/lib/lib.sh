@@ -1,5 +1,5 @@
-# tests/lib.sh: what the shell tests of sql/ and of the hosts share.
-# Source it after "set -u":  . "$TRTC_SRCDIR/tests/lib.sh"
+# tests/lib/lib.sh: what the shell tests of sql/ and of the hosts share.
+# Source it after "set -u":  . "$TRTC_SRCDIR/tests/lib/lib.sh"
 #
 # Sets src (the source tree), tmp (a directory removed on exit) and
 # sqlite (the sqlite3 shell started as the tests start programs: through

@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/dump.sh: sql/trtc_mappings.sql, the portable dump of the mapping
+# tests/dump_fresh.sh: sql/trtc_mappings.sql, the portable dump of the mapping
 # tables, is what the extension generates now ("make dump" regenerates
 # it), loads into a database without trtc, holds the same rows as the
 # virtual tables, and fits its VARCHAR sizes.

@@ -1,9 +1,9 @@
 /*
-** tests/bench.c: how fast sqlite-trtc decodes, against a built-in function
+** bench/bench.c: how fast sqlite-trtc decodes, against a built-in function
 ** and against the plain SQL a user would write without the extension.
 ** Built and run by "make bench" (not part of make check):
 **
-**   tests/bench [-n ROWS] [-j EVENTS] [-r REPEATS] [-s SEED] MODULE
+**   bench/bench [-n ROWS] [-j EVENTS] [-r REPEATS] [-s SEED] MODULE
 **
 ** MODULE is the path of trtc.so (loaded as users load it). The program
 ** generates a seeded event log, times each query REPEATS times (keeping

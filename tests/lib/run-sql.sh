@@ -1,6 +1,6 @@
 #!/bin/sh
-# tests/run-sql.sh FILE.sql: run one SQL test file in the real sqlite3
-# shell, with the built trtc module and the TAP helper (tests/tap.c)
+# tests/lib/run-sql.sh FILE.sql: run one SQL test file in the real sqlite3
+# shell, with the built trtc module and the TAP helper (tests/lib/tap.c)
 # loaded, from the tests/ source directory (so fixtures/ resolve). The
 # file prints TAP; -bail stops at the first SQL error, which leaves the
 # plan short and fails the test.
