@@ -3,9 +3,9 @@
 # (tests/python_host.py). Skips only when no python3 is found; configure
 # looks for PYTHON3 in /usr/bin first (Debian's python3 can load
 # extensions; some others cannot).
+. "$TRTC_SRCDIR/tests/lib/skip.sh"
 if [ -z "${PYTHON3:-}" ] || ! command -v "$PYTHON3" >/dev/null 2>&1; then
-  echo "1..0 # SKIP python3 not found (install python3, or configure PYTHON3=...)"
-  exit 0
+  skip_all "python3 not found (install python3, or configure PYTHON3=...)"
 fi
 # TRTC_RUN: how the tests start programs that load trtc.so (ASan preload,
 # valgrind); PYTHONMALLOC=malloc lets valgrind see Python's memory as it is.

@@ -5,9 +5,9 @@
 # in column Response), an error, and the decoded views of a database
 # loaded by sql/ingest.sh. Skips only when sqlite-utils is not found.
 set -u
+. "$TRTC_SRCDIR/tests/lib/skip.sh"
 if [ -z "${SQLITE_UTILS:-}" ] || ! command -v "$SQLITE_UTILS" >/dev/null 2>&1; then
-  echo "1..0 # SKIP sqlite-utils not found (apt-get install sqlite-utils)"
-  exit 0
+  skip_all "sqlite-utils not found (apt-get install sqlite-utils)"
 fi
 . "$TRTC_SRCDIR/tests/lib/lib.sh"
 export PYTHONMALLOC=malloc # lets valgrind see Python's memory as it is
