@@ -95,12 +95,12 @@ RETURN @trtc_stream_type@;
 -- round: trtc_event(trtc_int(event_id_text), trtc_int(p1), trtc_int(p2)).
 
 CREATE OR REPLACE FUNCTION trtc_int(value bigint)
-RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN value;
 
 -- A double: integral and within the 64-bit range (NaN and infinities: NULL).
 CREATE OR REPLACE FUNCTION trtc_int(value double precision)
-RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN value >= -9223372036854775808::float8 AND value < 9223372036854775808::float8
              AND value = trunc(value) THEN value::bigint END;
 
@@ -113,7 +113,7 @@ RETURN CASE WHEN length(ltrim(m[2], '0')) <= 19
             THEN (m[1] || m[2])::numeric::bigint END;
 
 CREATE OR REPLACE FUNCTION trtc_int(value text)
-RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN trtc__digits_int(regexp_match(value, '^[ \t\n\v\f\r]*([+-]?)([0-9]+)(?:\.0*)?[ \t\n\v\f\r]*$'));
 
 -- The number a JSON number's text stands for, as a double (the extension's
@@ -154,7 +154,7 @@ RETURN CASE WHEN literal ~ '^-?[0-9]{1,18}$' THEN literal::bigint
 
 -- numeric: with scale 0 as an integer, otherwise as the double it stands for.
 CREATE OR REPLACE FUNCTION trtc_int(value numeric)
-RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE WHEN scale(value) = 0 AND value BETWEEN -9223372036854775808 AND 9223372036854775807
             THEN value::bigint
             WHEN value = 'NaN' THEN NULL
@@ -162,13 +162,14 @@ RETURN CASE WHEN scale(value) = 0 AND value BETWEEN -9223372036854775808 AND 922
 
 -- JSON: a number, or a string read as text is read; anything else is NULL.
 CREATE OR REPLACE FUNCTION trtc_int(value json)
-RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE json_typeof(value)
-            WHEN 'number' THEN trtc__json_number_int(value::text)
+            WHEN 'number' THEN CASE WHEN value::text ~ '^-?[0-9]{1,18}$' THEN value::text::bigint
+                                    ELSE trtc__json_number_int(value::text) END
             WHEN 'string' THEN trtc_int(value #>> '{}') END;
 
 CREATE OR REPLACE FUNCTION trtc_int(value jsonb)
-RETURNS bigint LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN trtc_int(value::json);
 
 -- ---- Reading saved responses ----------------------------------------------------
@@ -214,7 +215,7 @@ $$;
 -- A text field (PeerId, UserId, RoomId): a non-empty string as it is, a
 -- number as SQLite writes it; "", null, true, false, objects and arrays NULL.
 CREATE OR REPLACE FUNCTION trtc__json_text(value json)
-RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE json_typeof(value)
             WHEN 'string' THEN nullif(value #>> '{}', '')
             WHEN 'number' THEN coalesce(trtc__json_integer(value::text)::text,
@@ -283,32 +284,45 @@ EXCEPTION WHEN invalid_text_representation THEN
 END
 $$;
 
--- DescribeUserEvent: one row per EventMessage.
+-- DescribeUserEvent: one row per EventMessage. An object's fields are read
+-- in one json_each() pass; array_agg() collects a key's values in the order
+-- json_each() gives them, the order of the text, so [1] is the first one.
+-- (OFFSET 0 keeps PostgreSQL from pulling the subqueries up, which would
+-- read a field again for each mention of it in the decoding CASEs.)
 CREATE OR REPLACE FUNCTION trtc__user_events(response json, fn text)
 RETURNS TABLE (peer_id text, type bigint, stream text, time_ms bigint, event_id bigint,
                param1 bigint, param2 bigint, text text, source text, category text, severity text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   SELECT g.peer_id, i.type, trtc_stream_type(i.type), i.time_ms, i.event_id, i.param1, i.param2,
          trtc_event(i.event_id, i.param1, i.param2), trtc_event_source(i.event_id),
          trtc_event_category(i.event_id), trtc_event_severity(i.event_id, i.param1, i.param2)
     FROM json_array_elements(trtc__response_list(response, 'Data', fn)) WITH ORDINALITY AS l(grp, gpos)
    CROSS JOIN LATERAL (
-     SELECT trtc__json_text((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'PeerId'))[1]) AS peer_id,
-            (array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'Content'))[1] AS content
-       FROM json_each(CASE WHEN json_typeof(l.grp) = 'object' THEN l.grp END)
-            WITH ORDINALITY AS m(key, value, n)) g
+     SELECT trtc__json_text(f.peer_id) AS peer_id, f.content
+       FROM (SELECT (array_agg(m.value) FILTER (WHERE m.key = 'PeerId'))[1] AS peer_id,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'Content'))[1] AS content
+               FROM json_each(CASE WHEN json_typeof(l.grp) = 'object' THEN l.grp END)
+                    WITH ORDINALITY AS m(key, value, n)) f
+      OFFSET 0) g
    CROSS JOIN LATERAL json_array_elements(CASE WHEN json_typeof(g.content) = 'array' THEN g.content END)
                       WITH ORDINALITY AS c(item, ipos)
    CROSS JOIN LATERAL (
-     SELECT trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'Type'))[1]) AS type,
-            trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'Time'))[1]) AS time_ms,
-            trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'EventId'))[1]) AS event_id,
-            trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'ParamOne'))[1]) AS param1,
-            trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'ParamTwo'))[1]) AS param2
-       FROM json_each(CASE WHEN json_typeof(c.item) = 'object' THEN c.item END)
-            WITH ORDINALITY AS m(key, value, n)) i
+     SELECT trtc_int(f.type) AS type, trtc_int(f.time_ms) AS time_ms, trtc_int(f.event_id) AS event_id,
+            trtc_int(f.param1) AS param1, trtc_int(f.param2) AS param2
+       FROM (SELECT (array_agg(m.value) FILTER (WHERE m.key = 'Type'))[1] AS type,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'Time'))[1] AS time_ms,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'EventId'))[1] AS event_id,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'ParamOne'))[1] AS param1,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'ParamTwo'))[1] AS param2
+               FROM json_each(CASE WHEN json_typeof(c.item) = 'object' THEN c.item END)
+                    WITH ORDINALITY AS m(key, value, n)) f
+      OFFSET 0) i
    WHERE json_typeof(c.item) = 'object'
-   ORDER BY l.gpos, c.ipos
+   ORDER BY l.gpos, c.ipos;
+END
 $$;
 
 -- DescribeUnusualEvent: one row per AbnormalEvent; an experience without
@@ -316,80 +330,89 @@ $$;
 CREATE OR REPLACE FUNCTION trtc__unusual_events(response json, fn text)
 RETURNS TABLE (user_id text, room_id text, event_time bigint, experience_id bigint, experience text,
                abnormal_event_id bigint, abnormal_event text, abnormal_kind text, peer_id text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY
   SELECT g.user_id, g.room_id, g.event_time, g.experience_id, trtc_experience(g.experience_id),
          i.abnormal_event_id, trtc_abnormal_event(i.abnormal_event_id),
          trtc_abnormal_event_kind(i.abnormal_event_id), i.peer_id
     FROM json_array_elements(trtc__response_list(response, 'AbnormalExperienceList', fn))
          WITH ORDINALITY AS l(grp, gpos)
    CROSS JOIN LATERAL (
-     SELECT trtc__json_text((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'UserId'))[1]) AS user_id,
-            trtc__json_text((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'RoomId'))[1]) AS room_id,
-            trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'EventTime'))[1]) AS event_time,
-            trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'ExperienceId'))[1]) AS experience_id,
-            (array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'AbnormalEventList'))[1] AS items
-       FROM json_each(CASE WHEN json_typeof(l.grp) = 'object' THEN l.grp END)
-            WITH ORDINALITY AS m(key, value, n)) g
+     SELECT trtc__json_text(f.user_id) AS user_id, trtc__json_text(f.room_id) AS room_id,
+            trtc_int(f.event_time) AS event_time, trtc_int(f.experience_id) AS experience_id, f.items
+       FROM (SELECT (array_agg(m.value) FILTER (WHERE m.key = 'UserId'))[1] AS user_id,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'RoomId'))[1] AS room_id,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'EventTime'))[1] AS event_time,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'ExperienceId'))[1] AS experience_id,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'AbnormalEventList'))[1] AS items
+               FROM json_each(CASE WHEN json_typeof(l.grp) = 'object' THEN l.grp END)
+                    WITH ORDINALITY AS m(key, value, n)) f
+      OFFSET 0) g
     LEFT JOIN LATERAL (
-     SELECT c.ipos,
-            trtc_int((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'AbnormalEventId'))[1]) AS abnormal_event_id,
-            trtc__json_text((array_agg(m.value ORDER BY m.n) FILTER (WHERE m.key = 'PeerId'))[1]) AS peer_id
-       FROM json_array_elements(CASE WHEN json_typeof(g.items) = 'array' THEN g.items END)
-            WITH ORDINALITY AS c(item, ipos)
-       LEFT JOIN LATERAL json_each(CASE WHEN json_typeof(c.item) = 'object' THEN c.item END)
-                 WITH ORDINALITY AS m(key, value, n) ON true
-      WHERE json_typeof(c.item) = 'object'
-      GROUP BY c.ipos) i ON true
+     SELECT f.ipos, trtc_int(f.abnormal_event_id) AS abnormal_event_id, trtc__json_text(f.peer_id) AS peer_id
+       FROM (SELECT c.ipos,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'AbnormalEventId'))[1] AS abnormal_event_id,
+                    (array_agg(m.value) FILTER (WHERE m.key = 'PeerId'))[1] AS peer_id
+               FROM json_array_elements(CASE WHEN json_typeof(g.items) = 'array' THEN g.items END)
+                    WITH ORDINALITY AS c(item, ipos)
+               LEFT JOIN LATERAL json_each(CASE WHEN json_typeof(c.item) = 'object' THEN c.item END)
+                         WITH ORDINALITY AS m(key, value, n) ON true
+              WHERE json_typeof(c.item) = 'object'
+              GROUP BY c.ipos) f
+      OFFSET 0) i ON true
    WHERE json_typeof(l.grp) = 'object'
-   ORDER BY l.gpos, i.ipos
+   ORDER BY l.gpos, i.ipos;
+END
 $$;
 
 CREATE OR REPLACE FUNCTION trtc_user_events(response json)
 RETURNS TABLE (peer_id text, type bigint, stream text, time_ms bigint, event_id bigint,
                param1 bigint, param2 bigint, text text, source text, category text, severity text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__user_events(response, 'trtc_user_events') $$;
 
 CREATE OR REPLACE FUNCTION trtc_user_events(response jsonb)
 RETURNS TABLE (peer_id text, type bigint, stream text, time_ms bigint, event_id bigint,
                param1 bigint, param2 bigint, text text, source text, category text, severity text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__user_events(response::json, 'trtc_user_events') $$;
 
 CREATE OR REPLACE FUNCTION trtc_user_events(response text)
 RETURNS TABLE (peer_id text, type bigint, stream text, time_ms bigint, event_id bigint,
                param1 bigint, param2 bigint, text text, source text, category text, severity text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__user_events(trtc__parse(response, 'trtc_user_events'), 'trtc_user_events') $$;
 
 CREATE OR REPLACE FUNCTION trtc_user_events(response bytea)
 RETURNS TABLE (peer_id text, type bigint, stream text, time_ms bigint, event_id bigint,
                param1 bigint, param2 bigint, text text, source text, category text, severity text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__user_events(trtc__parse(convert_from(response, 'UTF8'), 'trtc_user_events'), 'trtc_user_events') $$;
 
 CREATE OR REPLACE FUNCTION trtc_unusual_events(response json)
 RETURNS TABLE (user_id text, room_id text, event_time bigint, experience_id bigint, experience text,
                abnormal_event_id bigint, abnormal_event text, abnormal_kind text, peer_id text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__unusual_events(response, 'trtc_unusual_events') $$;
 
 CREATE OR REPLACE FUNCTION trtc_unusual_events(response jsonb)
 RETURNS TABLE (user_id text, room_id text, event_time bigint, experience_id bigint, experience text,
                abnormal_event_id bigint, abnormal_event text, abnormal_kind text, peer_id text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__unusual_events(response::json, 'trtc_unusual_events') $$;
 
 CREATE OR REPLACE FUNCTION trtc_unusual_events(response text)
 RETURNS TABLE (user_id text, room_id text, event_time bigint, experience_id bigint, experience text,
                abnormal_event_id bigint, abnormal_event text, abnormal_kind text, peer_id text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__unusual_events(trtc__parse(response, 'trtc_unusual_events'), 'trtc_unusual_events') $$;
 
 CREATE OR REPLACE FUNCTION trtc_unusual_events(response bytea)
 RETURNS TABLE (user_id text, room_id text, event_time bigint, experience_id bigint, experience text,
                abnormal_event_id bigint, abnormal_event text, abnormal_kind text, peer_id text)
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 AS $$ SELECT * FROM trtc__unusual_events(trtc__parse(convert_from(response, 'UTF8'), 'trtc_unusual_events'), 'trtc_unusual_events') $$;
 
 COMMIT;
