@@ -43,39 +43,38 @@ CREATE OR REPLACE TABLE trtc_stream_types (
 @rows@
 
 -- ---- trtc_int: a value read as the extension reads its arguments ------------
--- Integers as they are; a DOUBLE (or a DECIMAL that is not an integer)
--- when integral and within the 64-bit range; text holding an integer
--- (optional white space, optional sign, digits, optionally "." and zeros,
--- optional white space); a JSON number or string likewise. Anything else
--- (other text, BLOB, BOOLEAN, dates, ...) and NULL give NULL.
+-- Integers as they are; a DOUBLE, or a DECIMAL with digits after the point,
+-- when integral and within the 64-bit range; text (VARCHAR, and JSON,
+-- which is text) holding an integer: optional white space, optional sign,
+-- digits, optionally "." and zeros, optional white space. Anything else
+-- (other text, BLOB, BOOLEAN, dates, ...) and NULL give NULL. (A macro is
+-- expanded where it is used: this one is kept small, since each decoding
+-- macro uses its arguments many times.)
 CREATE OR REPLACE MACRO trtc__double_int(value) AS
   CASE WHEN value >= CAST(-9223372036854775808 AS DOUBLE) AND value < CAST(9223372036854775808 AS DOUBLE)
         AND value = trunc(value) THEN CAST(value AS BIGINT) END;
 
 CREATE OR REPLACE MACRO trtc__text_int(value) AS
-  CASE WHEN regexp_full_match(value, '[ \t\n\v\f\r]*[+-]?[0-9]+(\.0*)?[ \t\n\v\f\r]*')
-       THEN TRY_CAST(regexp_extract(value, '[+-]?[0-9]+') AS BIGINT) END;
+  TRY_CAST(regexp_extract(value, '^[ \t\n\v\f\r]*([+-]?[0-9]+)(?:\.0*)?[ \t\n\v\f\r]*$', 1) AS BIGINT);
 
--- A JSON value in an integer field: a number (one that is not a 64-bit
--- integer counts as the double it stands for, as SQLite's parser reads it)
--- or a string holding an integer; anything else NULL.
+CREATE OR REPLACE MACRO trtc_int(value) AS
+  CASE WHEN typeof(value) IN ('BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT', 'HUGEINT',
+                              'UBIGINT', 'UINTEGER', 'USMALLINT', 'UTINYINT', 'UHUGEINT')
+            OR typeof(value) LIKE 'DECIMAL(%,0)'
+       THEN TRY_CAST(value AS BIGINT)
+       WHEN typeof(value) IN ('DOUBLE', 'FLOAT') OR typeof(value) LIKE 'DECIMAL(%)'
+       THEN trtc__double_int(TRY_CAST(value AS DOUBLE))
+       WHEN typeof(value) IN ('VARCHAR', 'JSON') THEN trtc__text_int(TRY_CAST(value AS VARCHAR)) END;
+
+-- A JSON value in an integer field of a response: a number (one that is
+-- not a 64-bit integer counts as the double it stands for, as SQLite's
+-- parser reads it) or a string holding an integer; anything else NULL.
 CREATE OR REPLACE MACRO trtc__json_int(value) AS
   CASE json_type(value)
        WHEN 'BIGINT' THEN CAST(value AS BIGINT)
        WHEN 'UBIGINT' THEN TRY_CAST(CAST(value AS UBIGINT) AS BIGINT)
        WHEN 'DOUBLE' THEN trtc__double_int(CAST(value AS DOUBLE))
        WHEN 'VARCHAR' THEN trtc__text_int(value ->> '$') END;
-
-CREATE OR REPLACE MACRO trtc_int(value) AS
-  CASE WHEN typeof(value) IN ('BIGINT', 'INTEGER', 'SMALLINT', 'TINYINT', 'HUGEINT',
-                              'UBIGINT', 'UINTEGER', 'USMALLINT', 'UTINYINT', 'UHUGEINT')
-       THEN TRY_CAST(value AS BIGINT)
-       WHEN typeof(value) IN ('DOUBLE', 'FLOAT') THEN trtc__double_int(TRY_CAST(value AS DOUBLE))
-       WHEN typeof(value) LIKE 'DECIMAL%'
-       THEN CASE WHEN TRY_CAST(value AS BIGINT) = value THEN TRY_CAST(value AS BIGINT)
-                 ELSE trtc__double_int(TRY_CAST(value AS DOUBLE)) END
-       WHEN typeof(value) = 'VARCHAR' THEN trtc__text_int(TRY_CAST(value AS VARCHAR))
-       WHEN typeof(value) = 'JSON' THEN trtc__json_int(TRY_CAST(value AS JSON)) END;
 
 -- ---- The scalar functions, as macros ------------------------------------------
 -- trtc__NAME takes BIGINT arguments; trtc_NAME reads any argument with

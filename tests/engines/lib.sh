@@ -5,8 +5,9 @@
 #   engines_cases             build $tmp/cases.db (tests/engines/cases.sql)
 #                             and write, in $tmp, the cases as tab-separated
 #                             files (scalar.tsv, odd.tsv, responses.tsv) and
-#                             the extension's answers (scalar.want,
-#                             odd.want, responses.want)
+#                             the extension's answers (tables.want: the
+#                             mapping tables; scalar.want, odd.want,
+#                             responses.want)
 #   engines_expect_responses IN OUT
 #                             the extension's answers for the responses of
 #                             IN (id, fn, body) into OUT
@@ -61,6 +62,16 @@ engines_cases() {
     printf '%s\n' "  FROM (SELECT id, CASE kind WHEN 'text' THEN v WHEN 'real' THEN CAST(v AS REAL) ELSE CAST(v AS NUMERIC) END AS x"
     printf '%s\n' "          FROM odd_case) ORDER BY id;"
   } | $sqlite -bail -batch "$tmp/cases.db" || return 1
+  # The mapping tables, as "name columns..." in the virtual tables' order.
+  for t in "trtc_events event_id param1 param2 param1_label param2_label description source category severity" \
+           "trtc_experiences experience_id description" "trtc_abnormal_events event_id kind description" \
+           "trtc_stream_types type name description"; do
+    # shellcheck disable=SC2086
+    set -- $t
+    name=$1
+    shift
+    $sqlite -batch -cmd ".load $TRTC_MODULE" :memory: "SELECT '$name' $(esc_cols '' "$@") FROM $name ORDER BY rowid"
+  done >"$tmp/tables.want"
   $sqlite -bail -batch "$tmp/cases.db" "CREATE VIEW r AS SELECT id, fn, body FROM response_case" &&
     engines_expect_responses "$tmp/cases.db" "$tmp/responses.want"
 }
