@@ -313,23 +313,27 @@ int trtcWalkStart(TrtcWalk *p, const TrtcWalkShape *pShape, const unsigned char 
   return advance(p);
 }
 
-/* The text of a value for a message: "(none)" style default when absent. */
-static void valueText(TrtcWalk *p, const TrtcWalkValue *pVal, const char *zDefault,
-                      const char **pz, int *pn) {
-  if (pVal->eType != TRTC_VALUE_TEXT || trtcWalkText(p, pVal, pz, pn) != TRTC_WALK_OK) {
-    *pz = zDefault;
-    *pn = (int)strlen(zDefault);
-  }
+/* The text of a value for a message, or zDefault when it has none.
+** Returns TRTC_WALK_OK or TRTC_WALK_NOMEM. */
+static int valueText(TrtcWalk *p, const TrtcWalkValue *pVal, const char *zDefault,
+                     const char **pz, int *pn) {
+  if (pVal->eType == TRTC_VALUE_TEXT) return trtcWalkText(p, pVal, pz, pn);
+  *pz = zDefault;
+  *pn = (int)strlen(zDefault);
+  return TRTC_WALK_OK;
 }
 
 char *trtcWalkApiError(TrtcWalk *p) {
   const char *zCode, *zMessage;
   int nCode, nMessage;
   char *zCopy, *zOut;
-  valueText(p, &p->code, "(no Code)", &zCode, &nCode);
+  if (valueText(p, &p->code, "(no Code)", &zCode, &nCode) != TRTC_WALK_OK) return 0;
   zCopy = sqlite3_mprintf("%.*s", nCode, zCode); /* the buffer is reused for Message */
   if (zCopy == 0) return 0;
-  valueText(p, &p->message, "(no Message)", &zMessage, &nMessage);
+  if (valueText(p, &p->message, "(no Message)", &zMessage, &nMessage) != TRTC_WALK_OK) {
+    sqlite3_free(zCopy);
+    return 0;
+  }
   zOut = sqlite3_mprintf("%s: %.*s", zCopy, nMessage, zMessage);
   sqlite3_free(zCopy);
   return zOut;

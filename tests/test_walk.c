@@ -45,6 +45,11 @@ static const struct {
     { "tru", 0, "something that is not a JSON value" },
     { "[] x", 3, "more text after the end of the JSON value" },
     { "\f[]", 0, "something that is not a JSON value" },
+    { "[1.5e]", 1, "a number without exponent digits" },
+    { "[1e-2, 3E+4, \"\\u00C9\"]", -1, 0 },
+    { "\"\\", 0, "a string that never ends" },
+    { "\"\\u12\"", 1, "a \\u escape without four hex digits" },
+    { "{\"a\"", 4, "expected ':' after a key" },
 };
 
 static void testCheck(void) {
@@ -100,6 +105,13 @@ static const struct {
     { "1e400", 0, 0 },
     { "123456789012345678901234567890", 0, 0 },
     { "0.000000000000000000000000001e27", 1, 1 },
+    { "1E+5", 1, 100000 },
+    { "-1.5e3", 1, -1500 },
+    { "25e-1", 0, 0 },
+    { "1e-0", 1, 1 },
+    { "1.00000000000000000000000000001", 1, 1 },  /* digits past the 19th dropped: a double holds 1.0 */
+    { "1e99999999", 0, 0 },
+    { "-1e400", 0, 0 },
 };
 
 static void testNumbers(void) {
@@ -140,6 +152,61 @@ static void testIter(void) {
   }
   ok(nMember == 3 && bSawBc && it.iEnd == (int)strlen(z),
      "iterating an object: 3 members, an escaped key, the end after '}'");
+}
+
+/* ---- Reading text that was not checked: never past n ---------------------- */
+
+/* The watch is told the top-level members, at depth 1 and 2 only. */
+static void countMember(void *pArg, int iDepth, const TrtcJsonIter *pMember) {
+  int *a = pArg;
+  (void)pMember;
+  a[iDepth - 1]++;
+}
+
+static void testUnchecked(void) {
+  static const char *const azTrunc[] = { "[1, \"a", "\"abc", "{\"a\": [1, {\"b\": 2", "123" };
+  TrtcJsonIter it;
+  TrtcJsonError e;
+  int a[2] = { 0, 0 }, i, iStart, iEnd, bEsc, bAllAtEnd = 1;
+  char zOut[64];
+  TrtcJsonWatch watch = { countMember, a };
+  static const char zDoc[] = "{\"a\": 1, \"b\": {\"c\": {\"d\": 1}, \"e\": [{\"f\": 1}]}, \"g\": [{\"h\": 1}]}";
+
+  ok(trtcJsonCheck((const unsigned char *)zDoc, (int)strlen(zDoc), &e, &watch) && a[0] == 3 && a[1] == 2,
+     "the watch hears the 3 root members and the 2 members of objects that are their values");
+  a[0] = a[1] = 0;
+  ok(!trtcJsonCheck((const unsigned char *)"{\"a\":", 5, &e, &watch) && a[0] == 0,
+     "... but not of a member whose value is missing");
+
+  for (i = 0; i < COUNT(azTrunc); i++) {
+    int n = (int)strlen(azTrunc[i]);
+    if (trtcJsonSkip((const unsigned char *)azTrunc[i], n, 0) != n) bAllAtEnd = 0;
+  }
+  ok(bAllAtEnd && trtcJsonSkip((const unsigned char *)"1", 1, 1) == 1,
+     "skipping a truncated value stops at the end");
+  ok(trtcJsonString((const unsigned char *)"\"ab\\", 4, 0, &iStart, &iEnd, &bEsc) == 4 && iEnd == 4 && bEsc,
+     "a string cut after a backslash ends at the end");
+
+  trtcJsonEnter(&it, (const unsigned char *)"[", 1, 1);
+  ok(!trtcJsonNext(&it) && it.iEnd == 1, "iterating from past the end: nothing");
+  trtcJsonEnter(&it, (const unsigned char *)"{\"a\": 1", 7, 0);
+  ok(trtcJsonNext(&it) && !trtcJsonNext(&it) && it.iEnd == 7, "an object cut after a value: one member");
+  trtcJsonEnter(&it, (const unsigned char *)"{\"a\":", 5, 0);
+  ok(!trtcJsonNext(&it), "an object cut after a key: none");
+  trtcJsonEnter(&it, (const unsigned char *)"[1 2]", 5, 0);
+  ok(trtcJsonNext(&it) && !trtcJsonNext(&it) && it.iEnd == 4, "an array without a comma: stops at what follows");
+  {
+    static const char zLong[] =
+        "{\"\\u0061aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\": 1}";
+    trtcJsonEnter(&it, (const unsigned char *)zLong, (int)strlen(zLong), 0);
+    ok(trtcJsonNext(&it) && !trtcJsonKeyIs(&it, "a", 1), "an escaped key longer than any field name matches none");
+  }
+
+  i = trtcJsonUnescape((const unsigned char *)"\\b\\f\\r\\t\\u00C9\\uD83D\\u0041\\uDE00\\u12", 36, zOut);
+  ok(i == 4 + 2 + 3 + 1 + 3 + 2 && memcmp(zOut, "\b\f\r\t\xc3\x89\xed\xa0\xbd" "A\xed\xb8\x80" "12", (size_t)i) == 0,
+     "escapes: \\b \\f \\r \\t, upper-case hex, a high surrogate not followed by a low one, a cut \\u");
+  i = trtcJsonUnescape((const unsigned char *)"a\\", 2, zOut);
+  ok(i == 2 && memcmp(zOut, "a\\", 2) == 0, "a backslash at the end stays");
 }
 
 /* ---- Walking a shape of the test's own ------------------------------------ */
@@ -238,12 +305,13 @@ static void testWalk(void) {
 }
 
 int main(void) {
-  plan(COUNT(aCheck) + 2 + COUNT(aNumber) + 1 + 1 + COUNT(aWalk));
+  plan(COUNT(aCheck) + 2 + COUNT(aNumber) + 1 + 1 + 11 + COUNT(aWalk));
   testCheck();
   testDepth();
   testNumbers();
   testUnescape();
   testIter();
+  testUnchecked();
   testWalk();
   return done();
 }
