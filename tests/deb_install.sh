@@ -48,7 +48,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "1..19"
+echo "1..21"
 
 # ---- What make deb built ----------------------------------------------------
 is "$pkgs" "libsqlite-trtc-dev libsqlite3-mod-trtc libsqlite3-mod-trtc-dbgsym sqlite-trtc sqlite-trtc-dbgsym " \
@@ -120,6 +120,16 @@ is "$($sys_sqlite3 -batch -cmd ".load $ext/trtc" :memory: \
    "carol|5002|Failed to obtain IP address info
 carol|5005|Connection to CVM timed out
 carol|5003|Failed to enter room" "system sqlite3: .load $ext/trtc decodes the installed sample"
+
+# The proof line of the README's "Install" (apt), and the same through an
+# rc file, as docs/install.md suggests for ~/.sqliterc (the shell finds
+# that one through the password database, not $HOME: a file given with
+# -init, which takes its place, stands in for it here).
+is "$($sys_sqlite3 -cmd ".load $ext/trtc" :memory: 'SELECT trtc_event(5003, 0)' 2>&1)" \
+   "Failed to enter room" "README: sqlite3 -cmd '.load $ext/trtc' :memory: 'SELECT trtc_event(5003, 0)'"
+printf '.load %s\n' "$ext/trtc" >"$tmp/sqliterc"
+is "$($sys_sqlite3 -init "$tmp/sqliterc" :memory: 'SELECT trtc_event(5003, 0)' 2>&1)" \
+   "Failed to enter room" "docs/install.md: .load in an rc file (-init, ~/.sqliterc)"
 
 # The short form: sqlite3_load_extension() hands the name to dlopen(),
 # which searches the library path, not its sqlite3/ subdirectory; so

@@ -5,7 +5,8 @@
 # fresh venv with pip install --no-index, then used from Python
 # (tests/python_wheel.py). The sqlite-utils plugin is tested end to end
 # when the system's sqlite-utils has plugins (3.34 or later; Debian 12's
-# 3.30 has none: that result is then a stated skip). Skips when Debian's
+# 3.30 has none: that result is then a stated skip), and --load-extension
+# with the wheel's module in any sqlite-utils. Skips when Debian's
 # python3-build, -setuptools, -wheel or -venv are missing.
 set -u
 . "$TRTC_SRCDIR/tests/lib/skip.sh"
@@ -18,7 +19,7 @@ export PYTHONMALLOC=malloc PYTHONDONTWRITEBYTECODE=1 PIP_DISABLE_PIP_VERSION_CHE
 # The version configure.ac gives (PACKAGE_VERSION, through config.h).
 version=$(sed -n 's/^#define PACKAGE_VERSION "\(.*\)"$/\1/p' "$TRTC_BUILDDIR/config.h")
 
-echo "1..17"
+echo "1..18"
 PYTHON3=$PYTHON3 sh "$src/python/build-wheel.sh" "$TRTC_MODULE.so" "$version" "$tmp/wheel" \
   >"$tmp/build.out" 2>&1
 rc=$?
@@ -91,4 +92,16 @@ else
   is "$(${TRTC_RUN-} "$tmp/venv-su/bin/python" -c 'import sqlite_utils
 print(next(sqlite_utils.Database(memory=True).query("SELECT trtc_event(5003, 0) AS t"))["t"])' 2>&1)" \
      "Failed to enter room" "sqlite-utils $su_version: the plugin loads trtc into every Database"
+fi
+
+# Any sqlite-utils (Debian 12's 3.30 too): --load-extension with the
+# wheel's module, found by loadable_path().
+if [ -n "${SQLITE_UTILS:-}" ] && command -v "$SQLITE_UTILS" >/dev/null 2>&1; then
+  path=$("$tmp/venv/bin/python" -c 'import sqlite_trtc; print(sqlite_trtc.loadable_path())')
+  is "$(${TRTC_RUN-} "$SQLITE_UTILS" memory --load-extension "$path" 'SELECT trtc_event(5003, 0) AS t' --csv 2>&1 |
+        tr -d '\r')" "t
+Failed to enter room" "sqlite-utils memory --load-extension \$(python -c '...loadable_path()')"
+else
+  n=$((n + 1))
+  echo "ok $n - sqlite-utils --load-extension with the wheel's module # SKIP sqlite-utils not found"
 fi
