@@ -51,11 +51,11 @@ static const Scenario aScenario[] = {
     { "SELECT substr(trtc_debug(), 1, 14)", "Version: 0.1.0" },
     { "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
       "SELECT count(trtc_event(4003, i, i)) FROM n", "200" },
-    /* The virtual tables: an IN list that grows the cursor's key array,
-    ** idxStr, a descending scan; trtc_decode's text in a LEFT JOIN. */
+    /* The virtual tables: IN lists (one xFilter per value), idxStr, a
+    ** descending order; trtc_decode's text in a LEFT JOIN. */
     { "SELECT group_concat(event_id || ':' || param1) FROM (SELECT event_id, param1 FROM trtc_events"
       " WHERE event_id IN (1001, 1002, 1003, 2001, 2002, 3001, 3002, 3003, 3004, 4001, 4002, 4003,"
-      " 4004, 4005, 4006, 4007, 4008, 4009, 4010, 4011) AND param1 IN (0, 1) ORDER BY event_id DESC)",
+      " 4004, 4005, 4006, 4007, 4008, 4009, 4010, 4011) AND param1 IN (0, 1) ORDER BY event_id DESC, param1 DESC)",
       "4010:1,4006:1,4006:0,4005:1,4005:0,4004:1,4004:0,4002:1,4002:0,4001:1,4001:0,3004:1,3004:0,"
       "3002:1,3002:0,3001:1,3001:0,2002:1,2001:1,2001:0,1003:1,1003:0,1002:1,1002:0,1001:1,1001:0" },
     { "SELECT group_concat(coalesce(d.text, '-'), ';') FROM (SELECT 4003 AS e, 1280 AS a, 720 AS b"
