@@ -734,48 +734,20 @@ CREATE OR REPLACE MACRO trtc_stream_type(type) AS trtc__stream_type(trtc_int(typ
 -- JSON text): wrapped {"Response": {...}}, the inner object, or the bare
 -- list. A key repeated in one object: the first one counts.
 
--- A double as SQLite writes it (printf "%!.15g"): the text the extension
--- gives for a JSON number that is not a 64-bit integer in a text field.
-CREATE OR REPLACE MACRO trtc__real_text_parts(value, digits, e) AS
-  CASE WHEN value < 0 THEN '-' ELSE '' END
-  || CASE WHEN e < -4 OR e >= 15
-          THEN digits[1] || '.' || coalesce(nullif(digits[2:], ''), '0') || 'e'
-               || CASE WHEN e < 0 THEN '-' ELSE '+' END || CASE WHEN abs(e) < 10 THEN '0' ELSE '' END
-               || CAST(abs(e) AS VARCHAR)
-          WHEN e >= 0
-          THEN rpad(digits, e + 1, '0')[1:e + 1] || '.' || coalesce(nullif(digits[e + 2:], ''), '0')
-          ELSE '0.' || repeat('0', -e - 1) || digits END;
-CREATE OR REPLACE MACRO trtc__real_text_sci(value, t) AS
-  trtc__real_text_parts(value, rtrim(t[1] || t[3:16], '0'), CAST(t[18:] AS INTEGER));
-CREATE OR REPLACE MACRO trtc__real_text(value) AS
-  CASE WHEN isinf(value) THEN CASE WHEN value > 0 THEN 'Inf' ELSE '-Inf' END
-       WHEN value = 0 THEN '0.0'
-       ELSE trtc__real_text_sci(value, printf('%.14e', abs(value))) END;
-
--- A text field (PeerId, UserId, RoomId): a non-empty string as it is, a
--- number as SQLite writes it; "", null, true, false, objects and arrays NULL.
+-- A text field (PeerId, UserId, RoomId; Error.Code and Error.Message): a
+-- non-empty string as it is, a number as it is written in the JSON; "",
+-- null, true, false, objects and arrays NULL.
 CREATE OR REPLACE MACRO trtc__json_text(value) AS
-  CASE json_type(value)
-       WHEN 'VARCHAR' THEN nullif(value ->> '$', '')
-       WHEN 'BIGINT' THEN CAST(CAST(value AS BIGINT) AS VARCHAR)
-       WHEN 'UBIGINT' THEN coalesce(CAST(TRY_CAST(CAST(value AS UBIGINT) AS BIGINT) AS VARCHAR),
-                                    trtc__real_text(CAST(value AS DOUBLE)))
-       WHEN 'DOUBLE' THEN trtc__real_text(CAST(value AS DOUBLE)) END;
+  CASE WHEN json_type(value) = 'VARCHAR' THEN nullif(value ->> '$', '')
+       WHEN json_type(value) IN ('BIGINT', 'UBIGINT', 'DOUBLE') THEN CAST(value AS VARCHAR) END;
 
--- Error.Code and Error.Message in the message of an API error.
-CREATE OR REPLACE MACRO trtc__error_text(value) AS
-  CASE json_type(value)
-       WHEN 'VARCHAR' THEN value ->> '$'
-       WHEN 'BOOLEAN' THEN CASE WHEN CAST(value AS VARCHAR) = 'true' THEN '1' ELSE '0' END
-       WHEN 'BIGINT' THEN trtc__json_text(value)
-       WHEN 'UBIGINT' THEN trtc__json_text(value)
-       WHEN 'DOUBLE' THEN trtc__json_text(value) END;
-
--- The response as JSON; NULL stays NULL; malformed JSON raises
--- "<fn>: malformed JSON".
+-- The response as JSON, a UTF-8 byte-order mark at the start skipped;
+-- NULL stays NULL; malformed JSON raises "<fn>: malformed JSON".
+CREATE OR REPLACE MACRO trtc__no_bom(text) AS
+  CASE WHEN starts_with(text, chr(65279)) THEN text[2:] ELSE text END;
 CREATE OR REPLACE MACRO trtc__json_checked(text, fn) AS
   CASE WHEN text IS NULL THEN NULL
-       WHEN json_valid(text) THEN CAST(text AS JSON)
+       WHEN json_valid(trtc__no_bom(text)) THEN CAST(trtc__no_bom(text) AS JSON)
        ELSE error(fn || ': malformed JSON') END;
 CREATE OR REPLACE MACRO trtc__json_arg(response, fn) AS
   trtc__json_checked(CASE WHEN typeof(response) = 'BLOB' THEN decode(TRY_CAST(response AS BLOB))
@@ -783,35 +755,40 @@ CREATE OR REPLACE MACRO trtc__json_arg(response, fn) AS
 
 -- The list of a response (the array under list_key), as rows (gpos, grp)
 -- of its objects; an API error response raises "<fn>: API error <Code>:
--- <Message>". The members are read in the order the extension meets them:
--- those of the object before its first "Response" member, then that
--- member's (when it is an object), then the rest; the first one met with a
--- key counts.
+-- <Message>". In the root object and in its "Response" object (its first
+-- member of that key, when an object), the first member with a key counts;
+-- of the root's and Response's, the list is the first in the text that is
+-- an array, the error the first that is an object.
 CREATE OR REPLACE MACRO trtc__response_groups(response, list_key, fn) AS TABLE
 WITH arg AS (
   SELECT trtc__json_arg(response, fn) AS j
-), outer_member AS (
+), root AS (
   SELECT m.key, m.value, m.id
     FROM arg, json_each(CASE WHEN json_type(arg.j) = 'OBJECT' THEN arg.j END) AS m
 ), inner_start AS (
-  SELECT min(id) AS id FROM outer_member WHERE key = 'Response'
-), walk AS (
-  SELECT o.key, o.value, CASE WHEN o.id < s.id OR s.id IS NULL THEN 0 ELSE 2 END AS part, o.id
-    FROM outer_member o, inner_start s
+  SELECT min(id) AS id FROM root WHERE key = 'Response'
+), member AS (
+  SELECT r.key, r.value, CASE WHEN r.id < s.id OR s.id IS NULL THEN 0 ELSE 2 END AS part, r.id
+    FROM root r, inner_start s
   UNION ALL
   SELECT i.key, i.value, 1 AS part, i.id
-    FROM outer_member o JOIN inner_start s ON o.id = s.id,
-         json_each(CASE WHEN json_type(o.value) = 'OBJECT' THEN o.value END) AS i
+    FROM root r JOIN inner_start s ON r.id = s.id,
+         json_each(CASE WHEN json_type(r.value) = 'OBJECT' THEN r.value END) AS i
+), first_member AS (
+  SELECT key, arg_min(value, id) AS value, min(part) AS part, min(id) AS id
+    FROM member WHERE key IN (list_key, 'Error') GROUP BY key, part = 1
 ), picked AS (
-  SELECT (SELECT value FROM walk WHERE key = list_key ORDER BY part, id LIMIT 1) AS list,
-         (SELECT value FROM walk WHERE key = 'Error' ORDER BY part, id LIMIT 1) AS error
+  SELECT (SELECT value FROM first_member WHERE key = list_key AND json_type(value) = 'ARRAY'
+           ORDER BY part, id LIMIT 1) AS list,
+         (SELECT value FROM first_member WHERE key = 'Error' AND json_type(value) = 'OBJECT'
+           ORDER BY part, id LIMIT 1) AS error
 ), list AS (
   SELECT CASE WHEN json_type(arg.j) = 'ARRAY' THEN arg.j
-              WHEN json_type(picked.error) = 'OBJECT'
+              WHEN picked.error IS NOT NULL
               THEN error(fn || ': API error '
-                         || coalesce(trtc__error_text(json_extract(picked.error, '$.Code')), '(no Code)') || ': '
-                         || coalesce(trtc__error_text(json_extract(picked.error, '$.Message')), '(no Message)'))
-              WHEN json_type(picked.list) = 'ARRAY' THEN picked.list END AS list
+                         || coalesce(trtc__json_text(json_extract(picked.error, '$.Code')), '(no Code)') || ': '
+                         || coalesce(trtc__json_text(json_extract(picked.error, '$.Message')), '(no Message)'))
+              ELSE picked.list END AS list
     FROM arg, picked
 )
 SELECT g.id AS gpos, g.value AS grp

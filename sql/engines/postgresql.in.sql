@@ -182,52 +182,14 @@ RETURN trtc_int(value::json);
 -- extension, except with jsonb, which keeps only the last one of them and
 -- orders an object's keys by length (docs/engines.md).
 
--- A double as SQLite writes it (printf "%!.15g"): the text the extension
--- gives for a JSON number that is not a 64-bit integer in a text field.
-CREATE OR REPLACE FUNCTION trtc__real_text(value double precision)
-RETURNS text LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
-DECLARE
-  t text;      -- d.ddddddddddddddde[+-]x: 15 significant digits
-  digits text; -- those digits, trailing zeros dropped
-  e int;       -- the decimal exponent
-  r text;
-BEGIN
-  IF value = 'Infinity'::float8 THEN RETURN 'Inf'; END IF;
-  IF value = '-Infinity'::float8 THEN RETURN '-Inf'; END IF;
-  IF value = 0 THEN RETURN '0.0'; END IF;
-  t := btrim(to_char(abs(value), '9.99999999999999EEEE'));
-  digits := rtrim(substr(t, 1, 1) || substr(t, 3, 14), '0');
-  e := substr(t, 18)::int;
-  IF e < -4 OR e >= 15 THEN
-    r := substr(digits, 1, 1) || '.' || coalesce(nullif(substr(digits, 2), ''), '0')
-         || 'e' || CASE WHEN e < 0 THEN '-' ELSE '+' END
-         || CASE WHEN abs(e) < 10 THEN '0' ELSE '' END || abs(e)::text;
-  ELSIF e >= 0 THEN
-    r := substr(rpad(digits, e + 1, '0'), 1, e + 1) || '.'
-         || coalesce(nullif(substr(digits, e + 2), ''), '0');
-  ELSE
-    r := '0.' || repeat('0', -e - 1) || digits;
-  END IF;
-  RETURN CASE WHEN value < 0 THEN '-' ELSE '' END || r;
-END
-$$;
-
--- A text field (PeerId, UserId, RoomId): a non-empty string as it is, a
--- number as SQLite writes it; "", null, true, false, objects and arrays NULL.
+-- A text field (PeerId, UserId, RoomId; Error.Code and Error.Message): a
+-- non-empty string as it is, a number as it is written in the JSON; "",
+-- null, true, false, objects and arrays NULL.
 CREATE OR REPLACE FUNCTION trtc__json_text(value json)
 RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE json_typeof(value)
             WHEN 'string' THEN nullif(value #>> '{}', '')
-            WHEN 'number' THEN coalesce(trtc__json_integer(value::text)::text,
-                                        trtc__real_text(trtc__json_double(value::text))) END;
-
--- Error.Code and Error.Message in the message of an API error.
-CREATE OR REPLACE FUNCTION trtc__error_text(value json)
-RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE json_typeof(value)
-            WHEN 'string' THEN value #>> '{}'
-            WHEN 'number' THEN coalesce(trtc__json_text(value), '')
-            WHEN 'boolean' THEN CASE WHEN value::text = 'true' THEN '1' ELSE '0' END END;
+            WHEN 'number' THEN value::text END;
 
 -- The first member of an object with the key, in the order of the text.
 CREATE OR REPLACE FUNCTION trtc__member(object json, key text)
@@ -237,10 +199,11 @@ RETURN (SELECT m.value FROM json_each(CASE WHEN json_typeof(object) = 'object' T
          WHERE m.key = trtc__member.key ORDER BY m.n LIMIT 1);
 
 -- The list of a response (the array under list_key), or NULL; an API error
--- response raises "<fn>: API error <Code>: <Message>". The members are read
--- in the order the extension meets them: those of the object before its
--- first "Response" member, then that member's (when it is an object), then
--- the rest; the first one met with a key counts.
+-- response raises "<fn>: API error <Code>: <Message>". In the root object
+-- and in its "Response" object (its first member of that key, when an
+-- object), the first member with a key counts; of the root's and
+-- Response's, the list is the first in the text that is an array, the
+-- error the first that is an object.
 CREATE OR REPLACE FUNCTION trtc__response_list(response json, list_key text, fn text)
 RETURNS json LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
@@ -249,38 +212,45 @@ DECLARE
 BEGIN
   IF json_typeof(response) = 'array' THEN RETURN response; END IF;
   IF json_typeof(response) <> 'object' THEN RETURN NULL; END IF;
-  WITH outer_member AS (
+  WITH root AS (
     SELECT m.key, m.value, m.n FROM json_each(response) WITH ORDINALITY AS m(key, value, n)
   ), inner_start AS (
-    SELECT min(n) AS n FROM outer_member WHERE key = 'Response'
-  ), walk AS (
-    SELECT o.key, o.value, CASE WHEN o.n < s.n THEN 0 ELSE 2 END AS part, o.n
-      FROM outer_member o, inner_start s
+    SELECT min(n) AS n FROM root WHERE key = 'Response'
+  ), first_member AS (
+    (SELECT DISTINCT ON (r.key) r.key, r.value, CASE WHEN r.n < s.n OR s.n IS NULL THEN 0 ELSE 2 END AS part, r.n
+       FROM root r, inner_start s WHERE r.key IN (list_key, 'Error') ORDER BY r.key, r.n)
     UNION ALL
-    SELECT i.key, i.value, 1, i.n
-      FROM outer_member o JOIN inner_start s ON o.n = s.n
-     CROSS JOIN LATERAL json_each(CASE WHEN json_typeof(o.value) = 'object' THEN o.value END)
-                        WITH ORDINALITY AS i(key, value, n)
+    (SELECT DISTINCT ON (i.key) i.key, i.value, 1, i.n
+       FROM root r JOIN inner_start s ON r.n = s.n
+      CROSS JOIN LATERAL json_each(CASE WHEN json_typeof(r.value) = 'object' THEN r.value END)
+                         WITH ORDINALITY AS i(key, value, n)
+      WHERE i.key IN (list_key, 'Error') ORDER BY i.key, i.n)
   )
-  SELECT (SELECT w.value FROM walk w WHERE w.key = list_key ORDER BY w.part, w.n LIMIT 1),
-         (SELECT w.value FROM walk w WHERE w.key = 'Error' ORDER BY w.part, w.n LIMIT 1)
+  SELECT (SELECT f.value FROM first_member f WHERE f.key = list_key AND json_typeof(f.value) = 'array'
+           ORDER BY f.part, f.n LIMIT 1),
+         (SELECT f.value FROM first_member f WHERE f.key = 'Error' AND json_typeof(f.value) = 'object'
+           ORDER BY f.part, f.n LIMIT 1)
     INTO list, error;
-  IF json_typeof(error) = 'object' THEN
+  IF error IS NOT NULL THEN
     RAISE EXCEPTION '%: API error %: %', fn,
-      coalesce(trtc__error_text(trtc__member(error, 'Code')), '(no Code)'),
-      coalesce(trtc__error_text(trtc__member(error, 'Message')), '(no Message)');
+      coalesce(trtc__json_text(trtc__member(error, 'Code')), '(no Code)'),
+      coalesce(trtc__json_text(trtc__member(error, 'Message')), '(no Message)');
   END IF;
-  RETURN CASE WHEN json_typeof(list) = 'array' THEN list END;
+  RETURN list;
 END
 $$;
 
--- JSON text to json; malformed JSON raises "<fn>: malformed JSON".
+-- JSON text to json, a UTF-8 byte-order mark at the start skipped;
+-- malformed JSON raises "<fn>: malformed JSON: " and what PostgreSQL says.
 CREATE OR REPLACE FUNCTION trtc__parse(response text, fn text)
 RETURNS json LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+DECLARE
+  detail text;
 BEGIN
-  RETURN response::json;
+  RETURN (CASE WHEN left(response, 1) = U&'\FEFF' THEN substr(response, 2) ELSE response END)::json;
 EXCEPTION WHEN invalid_text_representation THEN
-  RAISE EXCEPTION '%: malformed JSON', fn;
+  GET STACKED DIAGNOSTICS detail = PG_EXCEPTION_DETAIL;
+  RAISE EXCEPTION '%: malformed JSON: %', fn, coalesce(nullif(detail, ''), SQLERRM);
 END
 $$;
 

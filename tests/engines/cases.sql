@@ -10,9 +10,13 @@
 --                                           how many are given
 --   odd_case(id, kind, v)                   a value of another type (kind:
 --                                           text, real, numeric), as text
---   response_case(id, fn, name, body)       a response (body: JSON text, or
+--   response_case(id, fn, name, body, text_column, text_number)
+--                                           a response (body: JSON text, or
 --                                           not) for trtc_user_events or
---                                           trtc_unusual_events
+--                                           trtc_unusual_events; text_number:
+--                                           the JSON number it puts in a text
+--                                           field (PeerId, UserId, RoomId),
+--                                           text_column: that field's column
 --
 -- Every id and parameter value is read from the extension's own tables.
 
@@ -69,22 +73,22 @@ INSERT INTO odd_case(kind, v)
     ('5003.0000000000001'), ('0.00000000000000000000000000001'));
 
 -- ---- Responses ------------------------------------------------------------
-CREATE TABLE response_case(id INTEGER PRIMARY KEY, fn TEXT, name TEXT, body TEXT);
-CREATE TEMP TABLE response_body(name TEXT, body TEXT);
+CREATE TABLE response_case(id INTEGER PRIMARY KEY, fn TEXT, name TEXT, body TEXT, text_column TEXT, text_number TEXT);
+CREATE TEMP TABLE response_body(name TEXT, body TEXT, text_column TEXT, text_number TEXT);
 
 -- Every JSON file of the bundled sample call and of tests/fixtures/, as
 -- saved: each through both functions.
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT 'file ' || substr(name, length(env.src) + 2), CAST(data AS TEXT)
     FROM env, fsdir(env.src || '/sql/sample') WHERE name LIKE '%.json';
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT 'file ' || substr(name, length(env.src) + 2), CAST(data AS TEXT)
     FROM env, fsdir(env.src || '/tests/fixtures') WHERE name LIKE '%.json';
 -- Their other two forms: the inner object, the bare list.
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT name || ' (inner)', json_extract(body, '$.Response') FROM response_body
    WHERE name LIKE 'file %' AND json_type(body, '$.Response') = 'object';
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT name || ' (bare list)', coalesce(json_extract(body, '$.Response.Data'), json_extract(body, '$.Response.AbnormalExperienceList'))
     FROM response_body WHERE name LIKE 'file %' AND name NOT LIKE '%(inner)'
      AND coalesce(json_type(body, '$.Response.Data'), json_type(body, '$.Response.AbnormalExperienceList')) = 'array';
@@ -99,35 +103,46 @@ INSERT INTO json_value VALUES ('5003'), ('5003.0'), ('"5003"'), ('" 5003 "'), ('
   ('"\t5003\n"'), ('"\u0035003"'), ('9.2233720368547758e18'), ('1e2'), ('0.1'), ('8008.5'), ('8008.0'), ('1e15'),
   ('1e14'), ('0.0001'), ('1e-5'), ('12345678901234567890'), ('"alice"'), ('" "'), ('"\u00e9t\u00e9"'), ('"a\"b"'),
   ('"tab\there"'), ('"back\\slash"'), ('"8008"'), ('1.5e300'), ('-8008.25'), ('100000000000000000000000');
-INSERT INTO response_body
-  SELECT 'user field ' || f.column1 || ' = ' || v.v,
-         '{"Response": {"Data": [{"PeerId": "p", "Content": [{"Type": 0, "Time": 1, "EventId": 4008, "ParamOne": 5, "ParamTwo": -1, '
-         || '"' || f.column1 || '": ' || v.v || '}]}]}}'
-    FROM (VALUES ('Type'), ('Time'), ('EventId'), ('ParamOne'), ('ParamTwo')) f, json_value v;
-INSERT INTO response_body
-  SELECT 'user PeerId = ' || v.v, '{"Data": [{"PeerId": ' || v.v || ', "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}'
+-- Each field with each value, beside the object's other fields.
+CREATE TEMP TABLE item_field(shape TEXT, key TEXT, base TEXT);
+INSERT INTO item_field VALUES ('user', 'Type', '0'), ('user', 'Time', '1'), ('user', 'EventId', '4008'),
+  ('user', 'ParamOne', '5'), ('user', 'ParamTwo', '-1'),
+  ('unusual', 'UserId', '"u"'), ('unusual', 'RoomId', '"r"'), ('unusual', 'EventTime', '1'), ('unusual', 'ExperienceId', '4');
+CREATE TEMP VIEW other_fields(shape, key, members) AS
+  SELECT f.shape, f.key, (SELECT group_concat('"' || o.key || '": ' || o.base, ', ') FROM item_field o
+                           WHERE o.shape = f.shape AND o.key <> f.key)
+    FROM item_field f;
+INSERT INTO response_body(name, body)
+  SELECT 'user field ' || f.key || ' = ' || v.v,
+         '{"Response": {"Data": [{"PeerId": "p", "Content": [{' || f.members || ', "' || f.key || '": ' || v.v || '}]}]}}'
+    FROM other_fields f, json_value v WHERE f.shape = 'user';
+INSERT INTO response_body(name, body, text_column, text_number)
+  SELECT 'user PeerId = ' || v.v, '{"Data": [{"PeerId": ' || v.v || ', "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}',
+         'peer_id', CASE WHEN json_type(v.v) IN ('integer', 'real') THEN v.v END
     FROM json_value v;
-INSERT INTO response_body
-  SELECT 'unusual field ' || f.column1 || ' = ' || v.v,
-         '[{"UserId": "u", "RoomId": "r", "EventTime": 1, "ExperienceId": 4, '
-         || '"' || f.column1 || '": ' || v.v || ', "AbnormalEventList": [{"AbnormalEventId": 2024, "PeerId": "p"}]}]'
-    FROM (VALUES ('UserId'), ('RoomId'), ('EventTime'), ('ExperienceId')) f, json_value v;
-INSERT INTO response_body
+INSERT INTO response_body(name, body, text_column, text_number)
+  SELECT 'unusual field ' || f.key || ' = ' || v.v,
+         '[{' || f.members || ', "' || f.key || '": ' || v.v || ', "AbnormalEventList": [{"AbnormalEventId": 2024, "PeerId": "p"}]}]',
+         CASE f.key WHEN 'UserId' THEN 'user_id' ELSE 'room_id' END, CASE WHEN f.key IN ('UserId', 'RoomId') AND json_type(v.v) IN ('integer', 'real') THEN v.v END
+    FROM other_fields f, json_value v WHERE f.shape = 'unusual';
+INSERT INTO response_body(name, body, text_column, text_number)
   SELECT 'unusual item ' || f.column1 || ' = ' || v.v,
          '{"AbnormalExperienceList": [{"UserId": "u", "RoomId": "r", "EventTime": 1, "ExperienceId": 4, '
-         || '"AbnormalEventList": [{"AbnormalEventId": 2024, "PeerId": "p", "' || f.column1 || '": ' || v.v || '}]}]}'
+         || '"AbnormalEventList": [{' || CASE f.column1 WHEN 'PeerId' THEN '"AbnormalEventId": 2024' ELSE '"PeerId": "p"' END
+         || ', "' || f.column1 || '": ' || v.v || '}]}]}',
+         'peer_id', CASE WHEN f.column1 = 'PeerId' AND json_type(v.v) IN ('integer', 'real') THEN v.v END
     FROM (VALUES ('AbnormalEventId'), ('PeerId')) f, json_value v;
 -- The lists and arrays themselves of every type.
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT 'user Data = ' || v.v, '{"Response": {"Data": ' || v.v || '}}' FROM json_value v;
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT 'user Content = ' || v.v, '[{"PeerId": "p", "Content": ' || v.v || '}]' FROM json_value v;
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT 'unusual AbnormalExperienceList = ' || v.v, '{"AbnormalExperienceList": ' || v.v || '}' FROM json_value v;
-INSERT INTO response_body
+INSERT INTO response_body(name, body)
   SELECT 'unusual AbnormalEventList = ' || v.v, '[{"UserId": "u", "ExperienceId": 1, "AbnormalEventList": ' || v.v || '}]'
     FROM json_value v;
-INSERT INTO response_body SELECT 'root = ' || v, v FROM json_value;
+INSERT INTO response_body(name, body) SELECT 'root = ' || v, v FROM json_value;
 
 INSERT INTO response_body(name, body) VALUES
   ('user: list elements of every type', '[1, "x", null, [], true, {"PeerId": "a", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}, {}, {"PeerId": "b"}]'),
@@ -146,6 +161,10 @@ INSERT INTO response_body(name, body) VALUES
   ('user: Data after a Response without it', '{"Response": {"RequestId": "r"}, "Data": [{"PeerId": "top", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}'),
   ('user: Response not an object', '{"Response": [1], "Data": [{"PeerId": "top", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}'),
   ('user: Data in a nested Response is not read', '{"Response": {"Response": {"Data": [{"PeerId": "deep", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}}}'),
+  ('user: first Data null, an array in Response', '{"Data": null, "Response": {"Data": [{"PeerId": "inner", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}}'),
+  ('user: first Data null, then an array', '{"Data": null, "Data": [{"PeerId": "second", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}'),
+  ('user: first Response not an object', '{"Response": 1, "Response": {"Data": [{"PeerId": "second", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}}'),
+  ('user: keys written with escapes', '{"D\u0061ta": [{"Peer\u0049d": "esc", "Cont\u0065nt": [{"Ev\u0065ntId": 5003, "ParamOne": 1, "ParamTw\u006f": -1}]}]}'),
   ('user: wrong-case keys', '{"data": [{"peerid": "a", "content": [{"EventId": 5001}]}], "DATA": []}'),
   ('user: unicode and escapes', '[{"PeerId": "\u00e9\u4e2d\ud83d\ude00 \"q\" \\ \/", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]'),
   ('user: white space around', ' ' || char(10) || ' [{"PeerId": "a", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}] ' || char(9)),
@@ -174,6 +193,9 @@ INSERT INTO response_body(name, body) VALUES
   ('error: not an object', '{"Response": {"Error": "E", "Data": [{"PeerId": "a", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}}'),
   ('error: null', '{"Error": null, "AbnormalExperienceList": [{"UserId": "u"}]}'),
   ('error: in a list element is data', '[{"Error": {"Code": "E", "Message": "m"}, "PeerId": "a", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]'),
+  ('error: first Error null, then an object', '{"Error": null, "Error": {"Code": "E", "Message": "m"}, "Data": [{"PeerId": "a", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}'),
+  ('error: root Error not an object, one in Response', '{"Error": 5, "Response": {"Error": {"Code": "Inner", "Message": "one"}}}'),
+  ('error: in Response before one at the top', '{"Response": {"Error": {"Code": "Inner", "Message": "first"}}, "Error": {"Code": "Top", "Message": "second"}}'),
   ('error: repeated, first one counts', '{"Response": {"Error": {"Code": "First", "Message": "one"}, "Error": {"Code": "Second", "Message": "two"}}}'),
   ('malformed: cut short', '{"Response": {"Data": ['),
   ('malformed: single quotes', '{''Data'': []}'),
@@ -183,9 +205,13 @@ INSERT INTO response_body(name, body) VALUES
   ('malformed: byte-order mark', char(65279) || '{"Data": []}'),
   ('malformed: raw tab in a string', '[{"PeerId": "a' || char(9) || 'b", "Content": []}]'),
   ('malformed: unquoted key', '{Data: []}'),
-  ('malformed: two documents', '{"Data": []} {"Data": []}');
+  ('malformed: two documents', '{"Data": []} {"Data": []}'),
+  ('malformed: an HTML page', '<html><body>502 Bad Gateway</body></html>'),
+  ('malformed: leading zero', '{"Data": [{"PeerId": "a", "Content": [{"EventId": 05001}]}]}'),
+  ('malformed: a lone byte-order mark', char(65279)),
+  ('user: a byte-order mark, then the response', char(65279) || '{"Data": [{"PeerId": "bom", "Content": [{"EventId": 5001, "ParamOne": -1, "ParamTwo": -1}]}]}');
 
-INSERT INTO response_case(fn, name, body)
-  SELECT f.column1, b.name, b.body
+INSERT INTO response_case(fn, name, body, text_column, text_number)
+  SELECT f.column1, b.name, b.body, b.text_column, b.text_number
     FROM (VALUES ('trtc_user_events'), ('trtc_unusual_events')) f, response_body b
    ORDER BY b.rowid, f.column1;

@@ -149,6 +149,33 @@ for (const [form, arg] of Object.entries(forms)) {
   writeLines(join(tmp, `responses.${form}.got`), out);
 }
 
+// ---- Numbers in text fields ------------------------------------------------------------------
+// The extension gives a JSON number in a text field as the text wrote it;
+// DuckDB's JSON functions give it back as they write it, which is not
+// always the same (docs/engines.md: 1E3 becomes 1000.0, -0 becomes 0).
+// The responses where they differ are left out of the comparison above
+// (rewritten.ids) and checked here against that rule: the value is the
+// number as json_extract() writes it.
+const textNumbers = readTsv(join(tmp, 'text_numbers.tsv'));
+const rewritten = [];
+const ruleBad = [];
+const byId = new Map(responses.map((r) => [r[0], r]));
+for (const [id, col, literal] of textNumbers) {
+  const [, fn, body] = byId.get(id);
+  const p = await db.prepare(`SELECT ${col} FROM ${fn}($1)`);
+  p.bindVarchar(1, body);
+  const got = (await p.runAndReadAll()).getRows().map((r) => String(r[0]));
+  if (got.length === 1 && got[0] === literal) continue; // as the extension gives it
+  rewritten.push(id);
+  const want = String((await rows(`SELECT CAST(json_extract(CAST('[${literal}]' AS JSON), '$[0]') AS VARCHAR)`))[0][0]);
+  if (got.length !== 1 || got[0] !== want) ruleBad.push(`${literal}: ${got.join(',')} (want ${want})`);
+}
+writeLines(join(tmp, 'rewritten.ids'), rewritten);
+const shown = [...new Set(rewritten.map((id) => textNumbers.find((t) => t[0] === id)[2]))];
+check(ruleBad.length === 0 && rewritten.length > 0,
+  `docs: a JSON number in a text field comes back as DuckDB's JSON functions write it: ${rewritten.length} of ${textNumbers.length} cases differ from the extension (${shown.join(' ')})`,
+  ruleBad.slice(0, 5).join('; '));
+
 // ---- What docs/engines.md says of DuckDB ----------------------------------------------------
 const probe = async (sql) => {
   try {

@@ -31,17 +31,28 @@ compare "the scalar macros: $(wc -l <"$tmp/scalar.want") calls (every spec id x 
   "$tmp/scalar.got" "$tmp/scalar.want"
 compare "the macros read $(wc -l <"$tmp/odd.want") VARCHAR, DOUBLE and DECIMAL values as the extension reads arguments" \
   "$tmp/odd.got" "$tmp/odd.want"
-sort_rows <"$tmp/responses.varchar.got" >"$tmp/responses.varchar"
-compare "responses as VARCHAR: $(cut -f1 "$tmp/responses.want" | uniq | wc -l) of $(wc -l <"$tmp/responses.tsv") give rows or an error, as in sqlite" \
-  "$tmp/responses.varchar" "$tmp/responses.want"
+# Leave out the responses with a number in a text field that DuckDB
+# writes its own way (checked against the documented rule by the .mjs).
+drop_rewritten() {
+  awk -F '\t' -v ids="$tmp/rewritten.ids" 'BEGIN { while ((getline l < ids) > 0) skip[l] = 1 } !($1 in skip)'
+}
+drop_rewritten <"$tmp/responses.want" >"$tmp/responses.want_duck"
+sort_rows <"$tmp/responses.varchar.got" | drop_rewritten >"$tmp/responses.varchar"
+compare "responses as VARCHAR: $(cut -f1 "$tmp/responses.want_duck" | uniq | wc -l) of $(wc -l <"$tmp/responses.tsv") give rows or an error, as in sqlite (but $(wc -l <"$tmp/rewritten.ids") with a number in a text field)" \
+  "$tmp/responses.varchar" "$tmp/responses.want_duck"
 # As BLOB and JSON, those that give rows (the errors take the same path as
 # with VARCHAR once the argument is read; two are checked below).
-grep -v -P '\tERROR\t' "$tmp/responses.want" >"$tmp/responses.want_rows"
-sort_rows <"$tmp/responses.blob.got" >"$tmp/responses.blob"
+grep -v -P '\tERROR\t' "$tmp/responses.want_duck" >"$tmp/responses.want_rows"
+sort_rows <"$tmp/responses.blob.got" | drop_rewritten >"$tmp/responses.blob"
 compare "responses as BLOB (UTF-8 JSON text): the $(cut -f1 "$tmp/responses.want_rows" | uniq | wc -l) that give rows, as in sqlite given a BLOB" \
   "$tmp/responses.blob" "$tmp/responses.want_rows"
-sort_rows <"$tmp/responses.json.got" >"$tmp/responses.json"
-compare "responses as JSON: the same, as in sqlite" "$tmp/responses.json" "$tmp/responses.want_rows"
+sort_rows <"$tmp/responses.json.got" | drop_rewritten >"$tmp/responses.json"
+# (A JSON value cannot start with a byte-order mark.)
+$sqlite -batch "$tmp/cases.db" "SELECT id FROM response_case WHERE body GLOB char(65279) || '*'" >"$tmp/bom.ids"
+awk -F '\t' -v ids="$tmp/bom.ids" 'BEGIN { while ((getline l < ids) > 0) skip[l] = 1 } !($1 in skip)' \
+  "$tmp/responses.want_rows" >"$tmp/responses.want_json"
+compare "responses as JSON: the same (but one that starts with a byte-order mark), as in sqlite" \
+  "$tmp/responses.json" "$tmp/responses.want_json"
 
 while IFS="$(printf '\t')" read -r status what diag; do
   if [ "$status" = ok ]; then report 0 "$what"; else report 1 "$what"; echo "#   $diag"; fi

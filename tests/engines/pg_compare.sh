@@ -141,9 +141,12 @@ compare "responses as text: $(cut -f1 "$tmp/responses.want" | uniq | wc -l) of $
 compare "responses as bytea (UTF-8 JSON text), as in sqlite given a BLOB" "$tmp/responses.bytea" "$tmp/responses.want"
 # json: PostgreSQL refuses malformed JSON before the function runs.
 psql_db trtc -c "SELECT id FROM response_case WHERE NOT t_parses(body, 'json') ORDER BY id" >"$tmp/not_json.ids"
-grep -P '\tERROR\t[a-z_]*: malformed JSON$' "$tmp/responses.want" | cut -f1 >"$tmp/malformed.ids"
+{
+  grep -P '\tERROR\t[a-z_]*: malformed JSON$' "$tmp/responses.want" | cut -f1
+  $sqlite -batch "$tmp/cases.db" "SELECT id FROM response_case WHERE body GLOB char(65279) || '?*'"
+} | sort -n | uniq >"$tmp/malformed.ids"
 is "$(cat "$tmp/not_json.ids")" "$(cat "$tmp/malformed.ids")" \
-  "PostgreSQL's json input refuses exactly the $(wc -l <"$tmp/malformed.ids") cases the extension calls malformed JSON"
+  "PostgreSQL's json input refuses exactly the $(wc -l <"$tmp/malformed.ids") cases the extension calls malformed JSON or starts with a byte-order mark"
 awk -F '\t' -v ids="$tmp/not_json.ids" 'BEGIN { while ((getline l < ids) > 0) skip[l] = 1 } !($1 in skip)' \
   "$tmp/responses.want" >"$tmp/responses.want_json"
 grep -v -P '^[0-9]+\tERROR\tinvalid input syntax for type json' "$tmp/responses.json" >"$tmp/responses.json_valid"
