@@ -17,7 +17,7 @@ import { join } from 'node:path';
 
 const [nodeDir, srcdir, tmp] = process.argv.slice(2);
 const require = createRequire(join(nodeDir, 'package.json'));
-const { DuckDBInstance, version } = require('@duckdb/node-api');
+const { DuckDBInstance, StatementType, version } = require('@duckdb/node-api');
 
 const checks = [];
 const check = (ok, what, diag = '') => checks.push([ok ? 'ok' : 'not ok', what, String(diag).replace(/[\t\n]/g, ' ')]);
@@ -215,6 +215,31 @@ try {
   check(n === '110,5,58,4', 'running the file again replaces the tables and macros', n);
 } catch (e) {
   check(false, 'running the file again replaces the tables and macros', message(e));
+}
+
+// ---- The examples of docs/engines.md ------------------------------------------------------
+// TMP/doc/N.sql (tests/engines/lib.sh's doc_blocks): each block in a
+// transaction that is rolled back; its output in TMP/doc/N.got: rows with
+// columns joined by "|", NULL as NULL (of SELECT statements only), an
+// error as "Error: " and DuckDB's message.
+for (const entry of readFileSync(join(tmp, 'doc.list'), 'utf8').split('\n').filter((l) => l)) {
+  const i = entry.split(' ')[0];
+  const out = [];
+  const conn = await instance.connect();
+  await conn.run('BEGIN TRANSACTION');
+  try {
+    const statements = await conn.extractStatements(readFileSync(join(tmp, 'doc', `${i}.sql`), 'utf8'));
+    for (let k = 0; k < statements.count; k++) {
+      const prepared = await statements.prepare(k);
+      const result = await prepared.runAndReadAll();
+      if (prepared.statementType !== StatementType.SELECT) continue; // INSERT gives a count
+      for (const r of result.getRows()) out.push(r.map((v) => (v === null ? 'NULL' : String(v))).join('|'));
+    }
+  } catch (e) {
+    out.push('Error: ' + String(e.message).split('\n')[0]);
+  }
+  await conn.run('ROLLBACK').catch(() => {});
+  writeLines(join(tmp, 'doc', `${i}.got`), out);
 }
 
 writeLines(join(tmp, 'checks.tsv'), checks.map((c) => c.join('\t')));

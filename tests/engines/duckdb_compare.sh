@@ -20,6 +20,7 @@ command -v "$NODE" >/dev/null 2>&1 || skip_all "Node.js not found (apt-get insta
 . "$TRTC_SRCDIR/tests/engines/lib.sh"
 
 engines_cases || echo "# building the cases failed"
+doc_blocks duckdb "$tmp/doc" >"$tmp/doc.list"
 # From the source tree, so that the paths of docs/engines.md's examples resolve.
 (cd "$src" && "$NODE" "$src/tests/engines/duckdb_compare.mjs" "$node_dir" "$src" "$tmp") >"$tmp/node.out" 2>&1
 report $? "Node ran tests/engines/duckdb_compare.mjs"
@@ -57,5 +58,9 @@ compare "responses as JSON: the same (but one that starts with a byte-order mark
 while IFS="$(printf '\t')" read -r status what diag; do
   if [ "$status" = ok ]; then report 0 "$what"; else report 1 "$what"; echo "#   $diag"; fi
 done <"$tmp/checks.tsv"
+
+while read -r i line; do
+  compare "docs/engines.md:$line: the DuckDB example gives what the page shows" "$tmp/doc/$i.got" "$tmp/doc/$i.want"
+done <"$tmp/doc.list"
 
 echo "1..$n"

@@ -14,6 +14,7 @@
 #   engines_expect_responses IN OUT
 #                             the extension's answers for the responses of
 #                             IN (id, fn, body) into OUT
+#   doc_blocks ENGINE DIR     the examples of docs/engines.md for ENGINE
 #   compare WHAT GOT WANT     one TAP result: the files hold the same lines
 #
 # Every file is in PostgreSQL's COPY text format: one line per row, tabs
@@ -129,6 +130,20 @@ import_tsv() {
   done
 }
 
+# doc_blocks ENGINE DIR: the examples of docs/engines.md for ENGINE
+# (blocks opened by "```sql ENGINE"): DIR/N.sql the statements, DIR/N.want
+# the "--> " lines; prints "N LINE" for each, LINE where it starts.
+doc_blocks() {
+  mkdir -p "$2"
+  awk -v engine="$1" -v dir="$2" '
+    $0 == "```sql " engine { inb = 1; n++; printf "" > (dir "/" n ".sql"); printf "" > (dir "/" n ".want")
+                              print n, FNR; next }
+    inb && /^```/          { inb = 0; close(dir "/" n ".sql"); close(dir "/" n ".want"); next }
+    inb && /^--> /         { print substr($0, 5) > (dir "/" n ".want"); next }
+    inb                    { print > (dir "/" n ".sql") }
+  ' "$src/docs/engines.md"
+}
+
 compare() { # compare WHAT GOT WANT
   if [ ! -s "$3" ]; then
     report 1 "$1 (nothing to compare with)"
@@ -136,7 +151,7 @@ compare() { # compare WHAT GOT WANT
     report 0 "$1"
   else
     report 1 "$1"
-    printf '%s\n' "#   < the extension (sqlite)   > the engine"
+    printf '%s\n' "#   < wanted (the extension's answer, or the page's)   > got"
     head -n 30 "$tmp/diff.out" | sed 's/^/#   /'
   fi
 }

@@ -256,7 +256,17 @@ psql_db trtc -c "$parallel" -c "SET enable_partitionwise_aggregate = on" -c "EXP
 grep -q 'Parallel Append' "$tmp/ppar.got"
 report_diag $? "... and a parallel plan over the partitions (Parallel Append)" "$tmp/ppar.got"
 
-# ---- Loading again, and into another database -----------------------------------------
+# ---- The examples of docs/engines.md, each in a fresh database ----------------------
+psql_db postgres -c "CREATE DATABASE docs" >/dev/null && psql_db docs -f "$pgsql" >/dev/null
+doc_blocks postgresql "$tmp/doc" >"$tmp/doc.list"
+while read -r i line; do
+  (cd "$src" && psql_db postgres -c "CREATE DATABASE doc$i TEMPLATE docs" >/dev/null &&
+    "$PG_BINDIR/psql" -X -q -A -t -F '|' -P null=NULL -h "$pg_dir" -U postgres -d "doc$i" -f "$tmp/doc/$i.sql" 2>&1) |
+    sed 's/^psql:[^:]*:[0-9]*: //' >"$tmp/doc/$i.got"
+  compare "docs/engines.md:$line: the PostgreSQL example gives what the page shows" "$tmp/doc/$i.got" "$tmp/doc/$i.want"
+done <"$tmp/doc.list"
+
+# ---- Loading again -------------------------------------------------------------------
 psql_db trtc -f "$pgsql" >"$tmp/reload.out" 2>&1 &&
   psql_db trtc -c "SELECT (SELECT count(*) FROM trtc_events) || ',' || (SELECT count(*) FROM trtc_experiences) || ','
                       || (SELECT count(*) FROM trtc_abnormal_events) || ',' || (SELECT count(*) FROM trtc_stream_types)
