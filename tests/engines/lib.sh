@@ -10,7 +10,9 @@
 #                             the column and the number) and
 #                             the extension's answers (tables.want: the
 #                             mapping tables; scalar.want, odd.want,
-#                             responses.want)
+#                             responses.want); copied from
+#                             $TRTC_ENGINES_CASES when make check made them
+#                             there (tests/engines/make_cases.sh)
 #   engines_expect_responses IN OUT
 #                             the extension's answers for the responses of
 #                             IN (id, fn, body) into OUT
@@ -45,6 +47,11 @@ esc_cols() {
 }
 
 engines_cases() {
+  # Made once for both tests by make check (tests/engines/make_cases.sh).
+  if [ -f "${TRTC_ENGINES_CASES:-/nonexistent}/done" ]; then
+    cp "$TRTC_ENGINES_CASES"/cases.db "$TRTC_ENGINES_CASES"/*.tsv "$TRTC_ENGINES_CASES"/*.want "$tmp"/
+    return
+  fi
   {
     printf '.load %s\n' "$TRTC_MODULE"
     printf "CREATE TEMP TABLE env AS SELECT '%s' AS src;\n" "$(printf '%s' "$src" | sed "s/'/''/g")"
