@@ -209,6 +209,18 @@ for (const [form, arg] of [['JSON', 'CAST($1 AS JSON)'], ['BLOB', 'encode($1)']]
 got = await probe(`SELECT trtc_event('abc'), trtc_event(5003.5, 0), trtc_event(' 5003 ', '0'), trtc_event(5003.0, 0), trtc_event(true, 0)`);
 check(got === 'NULL|NULL|Failed to enter room|Failed to enter room|NULL',
   'docs: the macros read VARCHAR, DOUBLE and DECIMAL arguments as the extension reads arguments; BOOLEAN gives NULL', got);
+got = await probe(`SELECT trtc_event(encode('5003'), 0), trtc_event(DATE '2024-01-01', 0), trtc_event(CAST('5003' AS JSON), 0), trtc_event(CAST('"5003"' AS JSON), 0)`);
+check(got === 'NULL|NULL|Failed to enter room|NULL', 'docs: BLOB and DATE arguments give NULL; JSON is read as its text', got);
+got = await probe(`SELECT (SELECT count(*) FROM trtc_user_events(NULL)) || ',' || (SELECT count(*) FROM trtc_unusual_events(CAST(NULL AS VARCHAR))) || ',' || json_valid(chr(65279) || '[]')`);
+check(got === '0,0,false', 'docs: a NULL response gives no rows; a JSON value cannot start with a byte-order mark', got);
+try {
+  await rows(`SELECT * FROM trtc_user_events('{"Data": [')`);
+  got = 'no error';
+} catch (e) {
+  got = String(e.message).split('\n')[0];
+}
+check(got === 'Invalid Input Error: trtc_user_events: malformed JSON',
+  'docs: malformed JSON is "Invalid Input Error: trtc_user_events: malformed JSON"', got);
 try {
   await db.run(script);
   const n = await probe('SELECT (SELECT count(*) FROM trtc_events) || \',\' || (SELECT count(*) FROM trtc_experiences) || \',\' || (SELECT count(*) FROM trtc_abnormal_events) || \',\' || (SELECT count(*) FROM trtc_stream_types)');

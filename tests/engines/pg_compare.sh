@@ -278,13 +278,20 @@ is "$(cat "$tmp/reload.out")" "110,5,58,4,$(psql_db trtc -c "SELECT count(*) FRO
 # ---- Differences docs/engines.md documents --------------------------------------------
 psql_db trtc -c "SELECT trtc_event(5003, 0)" -c "SELECT trtc_event('5003', '0')" -c "SELECT trtc_event(trtc_int('abc'), 0) IS NULL" \
   >"$tmp/cast.got" 2>&1
-psql_db trtc -c "SELECT trtc_event('abc')" >>"$tmp/cast.got" 2>&1
+psql_db trtc -c "\\set VERBOSITY terse" -c "SELECT trtc_event('abc')" >>"$tmp/cast.got" 2>&1
+psql_db trtc -c "\\set VERBOSITY terse" -c "SELECT trtc_event(5003.0)" >>"$tmp/cast.got" 2>&1
+psql_db trtc -c "SELECT trtc_event(trtc_int(5003.0)) IS NULL, trtc_event(trtc_int(5003.0), trtc_int(' 0 '))" >>"$tmp/cast.got" 2>&1
 is "$(cat "$tmp/cast.got")" "Failed to enter room
 Failed to enter room
 t
-ERROR:  invalid input syntax for type bigint: \"abc\"
-LINE 1: SELECT trtc_event('abc')
-                          ^" "docs: 'abc' is an error as a bigint argument, NULL through trtc_int()"
+ERROR:  invalid input syntax for type bigint: \"abc\" at character 19
+ERROR:  function trtc_event(numeric) does not exist at character 8
+t|Failed to enter room" \
+  "docs: 'abc' is an error as a bigint argument and 5003.0 finds no function; both as the extension through trtc_int()"
+psql_db trtc -c "SELECT (SELECT count(*) FROM trtc_user_events(NULL::text)) || ',' || (SELECT count(*) FROM trtc_unusual_events(NULL::jsonb))
+                     || ',' || (SELECT count(*) FROM trtc_user_events(NULL::json)) || ',' || (SELECT count(*) FROM trtc_unusual_events(NULL::bytea))" \
+  >"$tmp/null.got" 2>&1
+is "$(cat "$tmp/null.got")" "0,0,0,0" "docs: a NULL response gives no rows (text, jsonb, json, bytea)"
 psql_db trtc -c "SELECT peer_id FROM trtc_user_events('[{\"PeerId\": \"a\\u0000b\", \"Content\": [{}]}]')" >"$tmp/nul.got" 2>&1
 psql_db trtc -c "SELECT peer_id FROM trtc_user_events('[{\"PeerId\": \"a\", \"x\": \"\\u0000\", \"Content\": [{}]}]')" >>"$tmp/nul.got" 2>&1
 psql_db trtc -c "SELECT peer_id FROM trtc_user_events('[{\"PeerId\": \"a\", \"x\": {\"y\": \"\\u0000\"}, \"Content\": [{}]}]')" >>"$tmp/nul.got" 2>&1
