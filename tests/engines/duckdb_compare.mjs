@@ -254,4 +254,37 @@ for (const entry of readFileSync(join(tmp, 'doc.list'), 'utf8').split('\n').filt
   writeLines(join(tmp, 'doc', `${i}.got`), out);
 }
 
+// ---- sql/examples/ in DuckDB: the sample call as the extension stored it --------------------
+// (TMP/sample.tsv), decoded by ingest.duckdb.sql; each variant's rows in
+// TMP/example.NAME.got: columns joined by "|", NULL as nothing (as the
+// sqlite3 shell's list mode shows them).
+{
+  const examples = join(srcdir, 'sql/engines/examples');
+  const conn = await instance.connect();
+  try {
+    await conn.run(readFileSync(join(examples, 'schema.duckdb.sql'), 'utf8'));
+    const ins = await conn.prepare(`INSERT INTO trtc_responses (response_id, api, sdk_app_id, comm_id, room_id, user_id, source_file, body)
+                                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`);
+    const sample = readTsv(join(tmp, 'sample.tsv'));
+    for (const r of sample) {
+      r.forEach((v, k) => (v === null ? ins.bindNull(k + 1) : ins.bindVarchar(k + 1, v)));
+      await ins.run();
+    }
+    await conn.run(readFileSync(join(examples, 'ingest.duckdb.sql'), 'utf8'));
+    check(true, `sql/engines/examples/: schema.duckdb.sql and ingest.duckdb.sql load the sample call (${sample.length} responses)`);
+  } catch (e) {
+    check(false, 'sql/engines/examples/: schema.duckdb.sql and ingest.duckdb.sql load the sample call', message(e));
+  }
+  for (const name of readFileSync(join(tmp, 'examples.list'), 'utf8').split('\n').filter((l) => l)) {
+    let out;
+    try {
+      const result = await conn.runAndReadAll(readFileSync(join(examples, `${name}.duckdb.sql`), 'utf8'));
+      out = result.getRows().map((r) => r.map((v) => (v === null ? '' : String(v))).join('|'));
+    } catch (e) {
+      out = ['Error: ' + String(e.message).split('\n')[0]];
+    }
+    writeLines(join(tmp, `example.${name}.got`), out);
+  }
+}
+
 writeLines(join(tmp, 'checks.tsv'), checks.map((c) => c.join('\t')));

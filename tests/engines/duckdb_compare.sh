@@ -21,6 +21,10 @@ command -v "$NODE" >/dev/null 2>&1 || skip_all "Node.js not found (apt-get insta
 
 engines_cases || echo "# building the cases failed"
 doc_blocks duckdb "$tmp/doc" >"$tmp/doc.list"
+for ex in "$src"/sql/examples/*.sql; do
+  name=${ex##*/}
+  [ -f "$src/sql/engines/examples/${name%.sql}.duckdb.sql" ] && echo "${name%.sql}"
+done >"$tmp/examples.list"
 # From the source tree, so that the paths of docs/engines.md's examples resolve.
 (cd "$src" && "$NODE" "$src/tests/engines/duckdb_compare.mjs" "$node_dir" "$src" "$tmp") >"$tmp/node.out" 2>&1
 report $? "Node ran tests/engines/duckdb_compare.mjs"
@@ -62,5 +66,12 @@ done <"$tmp/checks.tsv"
 while read -r i line; do
   compare "docs/engines.md:$line: the DuckDB example gives what the page shows" "$tmp/doc/$i.got" "$tmp/doc/$i.want"
 done <"$tmp/doc.list"
+for ex in "$src"/sql/examples/*.sql; do
+  name=${ex##*/}
+  name=${name%.sql}
+  [ -f "$tmp/example.$name.got" ] || echo "no sql/engines/examples/$name.duckdb.sql" >"$tmp/example.$name.got"
+  compare "sql/engines/examples/$name.duckdb.sql answers as sql/examples/$name.sql in sqlite ($(wc -l <"$tmp/example.$name.want") rows)" \
+    "$tmp/example.$name.got" "$tmp/example.$name.want"
+done
 
 echo "1..$n"

@@ -10,7 +10,8 @@
 #                             the column and the number) and
 #                             the extension's answers (tables.want: the
 #                             mapping tables; scalar.want, odd.want,
-#                             responses.want); copied from
+#                             responses.want; sample.tsv and
+#                             example.NAME.want: engines_examples); copied from
 #                             $TRTC_ENGINES_CASES when make check made them
 #                             there (tests/engines/make_cases.sh)
 #   engines_expect_responses IN OUT
@@ -85,8 +86,26 @@ engines_cases() {
     shift
     $sqlite -batch -cmd ".load $TRTC_MODULE" :memory: "SELECT '$name' $(esc_cols '' "$@") FROM $name ORDER BY rowid"
   done >"$tmp/tables.want"
+  engines_examples || return 1
   $sqlite -bail -batch "$tmp/cases.db" "CREATE VIEW r AS SELECT id, fn, body FROM response_case" &&
     engines_expect_responses "$tmp/cases.db" "$tmp/responses.want"
+}
+
+# The sample call loaded by sql/ingest.sh: the stored responses with their
+# context (sample.tsv: response_id, api, sdk_app_id, comm_id, room_id,
+# user_id, source_file, body), and what each query of sql/examples/ gives
+# there, its dot-commands left out, in list mode (example.NAME.want).
+engines_examples() {
+  SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/sample.db" "$src/sql/sample" \
+    >"$tmp/ingest.out" 2>&1 || { sed 's/^/# /' "$tmp/ingest.out"; return 1; }
+  $sqlite -batch "$tmp/sample.db" "SELECT response_id $(esc_cols '' api sdk_app_id comm_id room_id user_id source_file body)
+    FROM trtc_responses ORDER BY response_id" >"$tmp/sample.tsv" || return 1
+  for ex in "$src"/sql/examples/*.sql; do
+    name=${ex##*/}
+    name=${name%.sql}
+    grep -v '^\.' "$ex" | $sqlite -batch -bail -list -noheader -cmd ".load $TRTC_MODULE" "$tmp/sample.db" \
+      >"$tmp/example.$name.want" 2>&1 || return 1
+  done
 }
 
 # engines_expect_responses DB OUT: the extension's answers for the

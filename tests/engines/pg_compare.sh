@@ -266,6 +266,25 @@ while read -r i line; do
   compare "docs/engines.md:$line: the PostgreSQL example gives what the page shows" "$tmp/doc/$i.got" "$tmp/doc/$i.want"
 done <"$tmp/doc.list"
 
+# ---- sql/examples/ in PostgreSQL: the sample call, the same answers --------------------
+examples=$src/sql/engines/examples
+psql_db postgres -c "CREATE DATABASE examples" >/dev/null &&
+  psql_db examples -f "$pgsql" -f "$examples/schema.postgresql.sql" \
+    -c "\\copy trtc_responses (response_id, api, sdk_app_id, comm_id, room_id, user_id, source_file, body) FROM '$tmp/sample.tsv'" \
+    -f "$examples/ingest.postgresql.sql" >"$tmp/examples.load" 2>&1
+report_diag $? "sql/engines/examples/: schema.postgresql.sql and ingest.postgresql.sql load the sample call ($(wc -l <"$tmp/sample.tsv") responses)" "$tmp/examples.load"
+for ex in "$src"/sql/examples/*.sql; do
+  name=${ex##*/}
+  name=${name%.sql}
+  if [ -f "$examples/$name.postgresql.sql" ]; then
+    psql_db examples -F '|' -f "$examples/$name.postgresql.sql" >"$tmp/example.$name.got" 2>&1
+  else
+    echo "no sql/engines/examples/$name.postgresql.sql" >"$tmp/example.$name.got"
+  fi
+  compare "sql/engines/examples/$name.postgresql.sql answers as sql/examples/$name.sql in sqlite ($(wc -l <"$tmp/example.$name.want") rows)" \
+    "$tmp/example.$name.got" "$tmp/example.$name.want"
+done
+
 # ---- Loading again -------------------------------------------------------------------
 psql_db trtc -f "$pgsql" >"$tmp/reload.out" 2>&1 &&
   psql_db trtc -c "SELECT (SELECT count(*) FROM trtc_events) || ',' || (SELECT count(*) FROM trtc_experiences) || ','
