@@ -117,9 +117,9 @@ CREATE OR REPLACE FUNCTION trtc_int(value text)
 RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN trtc__digits_int(regexp_match(value, '^[ \t\n\v\f\r]*([+-]?)([0-9]+)(?:\.0*)?[ \t\n\v\f\r]*$'));
 
--- The number a JSON number's text stands for, as a double (the extension's
--- JSON parser, SQLite's, reads every number that is not a 64-bit integer
--- as a double): NULL beyond the double range, 0 below its smallest value.
+-- The number a JSON number's text stands for, as a double (the extension,
+-- as SQLite, reads every number that is not a 64-bit integer as a double):
+-- infinite beyond the double range, 0 below its smallest value.
 CREATE OR REPLACE FUNCTION trtc__json_double(literal text)
 RETURNS double precision LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
 DECLARE
@@ -132,7 +132,7 @@ BEGIN
                 WHEN literal ~ '^-' THEN '-Infinity'::float8 ELSE 'Infinity'::float8 END;
   END;
   BEGIN
-    RETURN n::float8; -- rounded by strtod(), as SQLite's parser rounds
+    RETURN n::float8; -- rounded by strtod()
   EXCEPTION WHEN others THEN -- beyond the double range: 0 or infinite
     RETURN CASE WHEN abs(n) < 1 THEN 0 WHEN n < 0 THEN '-Infinity'::float8 ELSE 'Infinity'::float8 END;
   END;
