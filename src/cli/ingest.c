@@ -3,7 +3,8 @@
 ** responses into a database file (docs/ingest-command.md, man trtc):
 **
 **   trtc ingest [--user ID] [--room ID] [--comm-id ID] [--sdk-app-id N]
-**               [--api NAME] [--busy-timeout MS] [--quiet] DB PATH...
+**               [--api NAME] [--busy-timeout MS] [--commit-every MS]
+**               [--quiet] DB PATH...
 **   trtc ingest calls.db sql/sample            a directory with manifest.json
 **   trtc ingest --comm-id C calls.db user-events-alice.json
 **   tccli trtc DescribeUserEvent ... | trtc ingest --user alice ... calls.db -
@@ -15,7 +16,8 @@
 ** context (jobs); then each file is read (never blocking: FIFOs and
 ** devices are refused after an fstat), split into responses (forms.c) and
 ** stored (store.c) in a savepoint of its own, so that it is loaded whole
-** or not at all; the transaction is committed every second or so.
+** or not at all; the transaction is committed every second or so
+** (--commit-every).
 ** Warnings are held until the file is loaded (a file rolled back says only
 ** why). Exit status: 0 all loaded or already there, 1 some input not
 ** loaded (each named on stderr), 2 usage error, or a database that cannot
@@ -42,13 +44,13 @@
 #include "forms.h"
 #include "store.h"
 
-/* How often a transaction is committed, and the progress line redrawn. */
-#define COMMIT_SECONDS 1.0
+/* How often the progress line is redrawn. */
 #define PROGRESS_SECONDS 0.1
 
 static const char zUsage[] =
     "usage: trtc ingest [--user ID] [--room ID] [--comm-id ID] [--sdk-app-id N]\n"
-    "                   [--api NAME] [--busy-timeout MS] [--quiet] DB PATH...\n";
+    "                   [--api NAME] [--busy-timeout MS] [--commit-every MS]\n"
+    "                   [--quiet] DB PATH...\n";
 
 static const char zHelp[] =
     "\n"
@@ -67,6 +69,8 @@ static const char zHelp[] =
     "  --api NAME         DescribeUserEvent or DescribeUnusualEvent, where the\n"
     "                     content cannot tell (an empty list, an API error)\n"
     "  --busy-timeout MS  wait this long for other writers (default 30000)\n"
+    "  --commit-every MS  commit after this long (default 1000; each file is\n"
+    "                     loaded whole or not at all whatever it is)\n"
     "  -q, --quiet        no progress line, no summary (warnings still shown)\n"
     "  -h, --help         this help\n"
     "\n"
@@ -102,6 +106,7 @@ typedef struct Tally {
 typedef struct Run {
   Ctx opt;             /* from the options */
   int busyMs, bQuiet;
+  double commitEvery;  /* seconds */
   const char *zDb;
   TrtcStore *pStore;
   sqlite3 *pMem;       /* an in-memory connection that reads manifests */
@@ -190,7 +195,6 @@ static void partName(const Run *r, char *z, size_t n) {
 static const char *hintFor(int eCode) {
   switch (eCode) {
     case TRTC_W_NO_COMM_ID: return " (give it: --comm-id, or \"comm_id\" in manifest.json; DescribeRoomInfo has it)";
-    case TRTC_W_USER_NOT_PEER: return " (--user, \"user_id\" in manifest.json, or the file name user-events-ID.json)";
     default: return "";
   }
 }
@@ -936,7 +940,8 @@ int trtcIngestMain(int argc, char **argv) {
       {"user", required_argument, 0, 'u'},     {"room", required_argument, 0, 'r'},
       {"comm-id", required_argument, 0, 'c'},  {"sdk-app-id", required_argument, 0, 's'},
       {"api", required_argument, 0, 'a'},      {"busy-timeout", required_argument, 0, 'b'},
-      {"quiet", no_argument, 0, 'q'},          {"help", no_argument, 0, 'h'},
+      {"commit-every", required_argument, 0, 'e'}, {"quiet", no_argument, 0, 'q'},
+      {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0},
   };
   Run run, *r = &run;
@@ -945,6 +950,7 @@ int trtcIngestMain(int argc, char **argv) {
   long long v;
   memset(r, 0, sizeof(*r));
   r->busyMs = 30000;
+  r->commitEvery = 1.0;
   optind = 1;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, ":qh", aOpt, 0)) != -1) {
@@ -970,6 +976,10 @@ int trtcIngestMain(int argc, char **argv) {
           return usageError("--busy-timeout %s: not a number of milliseconds", optarg);
         }
         r->busyMs = (int)v;
+        break;
+      case 'e':
+        if (parseInt(optarg, 0, 86400000, &v)) return usageError("--commit-every %s: not a number of milliseconds", optarg);
+        r->commitEvery = v / 1000.0;
         break;
       case 'q': r->bQuiet = 1; break;
       case 'h':
@@ -1019,7 +1029,7 @@ int trtcIngestMain(int argc, char **argv) {
       rc = TRTC_FAIL;
       break;
     }
-    if (!sqlite3_get_autocommit(trtcStoreDb(r->pStore)) && now() - r->tTx >= COMMIT_SECONDS) {
+    if (!sqlite3_get_autocommit(trtcStoreDb(r->pStore)) && now() - r->tTx >= r->commitEvery) {
       rc = commit(r);
       if (rc) {
         trtcStoreRollback(r->pStore);

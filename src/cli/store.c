@@ -95,6 +95,7 @@ struct TrtcStore {
   TrtcStoreWarnFn xWarn;
   void *pWarnCtx;
   double tBusyStart, waited; /* the busy handler's clock */
+  int nChangesAtBegin;    /* sqlite3_total_changes() at trtcStoreBegin */
   sqlite3_stmt *pBegin, *pCommit, *pRollback;
   sqlite3_stmt *pGroupSave, *pGroupRelease, *pGroupRollback;
   sqlite3_stmt *pSave, *pRelease, *pRollbackTo;
@@ -337,8 +338,9 @@ static int execSql(TrtcStore *p, const char *zSql) {
   return rc == SQLITE_OK ? TRTC_OK : dbError(p, sqlite3_extended_errcode(p->db));
 }
 
-/* ALTER TABLE for the columns an older trtc_responses lacks. */
-static int migrate(TrtcStore *p) {
+/* ALTER TABLE for the columns an older trtc_responses lacks (with
+** pbNeeded set: only say whether any is lacking). */
+static int migrate(TrtcStore *p, int *pbNeeded) {
   sqlite3_stmt *pStmt = 0;
   size_t k;
   int rc, bTable = 0;
@@ -364,6 +366,10 @@ static int migrate(TrtcStore *p) {
       rc = sqlite3_finalize(pStmt);
     }
     if (rc != SQLITE_OK) return dbError(p, rc);
+    if (!bHave && pbNeeded) {
+      *pbNeeded = 1;
+      return TRTC_OK;
+    }
     if (!bHave) {
       char *zSql = sqlite3_mprintf("ALTER TABLE trtc_responses ADD COLUMN %s", azNewColumn[k]);
       if (zSql == 0) return dbError(p, SQLITE_NOMEM);
@@ -373,6 +379,17 @@ static int migrate(TrtcStore *p) {
     }
   }
   return TRTC_OK;
+}
+
+/* Is there a response stored without content_sha3 (so: to backfill)? */
+static int backfillNeeded(TrtcStore *p, int *pbNeeded) {
+  sqlite3_stmt *pStmt = 0;
+  int rc = sqlite3_prepare_v2(p->db, "SELECT 1 FROM trtc_responses WHERE content_sha3 IS NULL LIMIT 1", -1, &pStmt, 0);
+  if (rc == SQLITE_OK) {
+    if (sqlite3_step(pStmt) == SQLITE_ROW) *pbNeeded = 1;
+    rc = sqlite3_finalize(pStmt);
+  }
+  return rc == SQLITE_OK ? TRTC_OK : dbError(p, rc);
 }
 
 /* Fill request_id and content_sha3 of the responses stored without them
@@ -424,6 +441,39 @@ static int backfill(TrtcStore *p) {
   return rc == SQLITE_OK ? TRTC_OK : dbError(p, rc);
 }
 
+/* The schema, migrated and backfilled. In rollback-journal mode ending a
+** write transaction needs every reader gone, even when nothing was
+** written: so first a read transaction looks (the schema's CREATE ... IF
+** NOT EXISTS only write what is missing), and a write transaction is
+** taken only when something is to be done. */
+static int prepareSchema(TrtcStore *p) {
+  int rc, bNeeded = 0;
+  rc = execSql(p, "BEGIN");
+  if (rc == TRTC_OK) rc = migrate(p, &bNeeded);
+  if (rc == TRTC_OK && !bNeeded) {
+    rc = sqlite3_exec(p->db, zTrtcCliSchema, 0, 0, 0);
+    if ((rc & 0xff) == SQLITE_BUSY) {
+      bNeeded = 1; /* another writer: wait for it below */
+      rc = TRTC_OK;
+    } else {
+      rc = rc == SQLITE_OK ? TRTC_OK : dbError(p, sqlite3_extended_errcode(p->db));
+    }
+  }
+  if (rc == TRTC_OK && !bNeeded) rc = backfillNeeded(p, &bNeeded);
+  if (rc == TRTC_OK && !bNeeded) rc = execSql(p, "COMMIT");
+  if (rc != TRTC_OK || bNeeded) {
+    if (!sqlite3_get_autocommit(p->db)) sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
+    if (rc != TRTC_OK) return rc;
+    rc = execSql(p, "BEGIN IMMEDIATE");
+    if (rc == TRTC_OK) rc = migrate(p, 0);
+    if (rc == TRTC_OK) rc = execSql(p, zTrtcCliSchema);
+    if (rc == TRTC_OK) rc = backfill(p);
+    if (rc == TRTC_OK) rc = execSql(p, "COMMIT");
+    if (rc != TRTC_OK && !sqlite3_get_autocommit(p->db)) sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
+  }
+  return rc;
+}
+
 int trtcStoreOpen(const char *zPath, const TrtcStoreOptions *pOpts, TrtcStore **ppStore) {
   TrtcStore *p;
   char *zErr = 0;
@@ -456,11 +506,7 @@ int trtcStoreOpen(const char *zPath, const TrtcStoreOptions *pOpts, TrtcStore **
   }
   /* A page cache of 64 MB: a big response is written without spilling. */
   sqlite3_exec(p->db, "PRAGMA cache_size = -65536", 0, 0, 0);
-  rc = trtcStoreBegin(p);
-  if (rc == TRTC_OK) rc = migrate(p);
-  if (rc == TRTC_OK) rc = execSql(p, zTrtcCliSchema);
-  if (rc == TRTC_OK) rc = backfill(p);
-  if (rc == TRTC_OK) rc = trtcStoreCommit(p);
+  rc = prepareSchema(p);
   if (rc != TRTC_OK) {
     trtcStoreClose(p);
     return rc;
@@ -502,8 +548,17 @@ void trtcStoreClose(TrtcStore *p) {
 
 /* ---- Transactions ------------------------------------------------------------ */
 
-int trtcStoreBegin(TrtcStore *p) { return runSql(p, &p->pBegin, "BEGIN IMMEDIATE"); }
-int trtcStoreCommit(TrtcStore *p) { return runSql(p, &p->pCommit, "COMMIT"); }
+int trtcStoreBegin(TrtcStore *p) {
+  p->nChangesAtBegin = sqlite3_total_changes(p->db);
+  return runSql(p, &p->pBegin, "BEGIN IMMEDIATE");
+}
+
+/* A transaction that wrote nothing ends with ROLLBACK: COMMIT would wait
+** for every reader (rollback-journal mode) for nothing. */
+int trtcStoreCommit(TrtcStore *p) {
+  if (sqlite3_total_changes(p->db) == p->nChangesAtBegin) return runSql(p, &p->pRollback, "ROLLBACK");
+  return runSql(p, &p->pCommit, "COMMIT");
+}
 void trtcStoreRollback(TrtcStore *p) {
   if (!sqlite3_get_autocommit(p->db)) runSql(p, &p->pRollback, "ROLLBACK");
 }
@@ -980,10 +1035,10 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
   if (pConflict) {
     char zDiff[300];
     describeDifference(pConflict, &c, zDiff, sizeof(zDiff));
-    warn(p, TRTC_W_OTHER_CONTEXT, "the same response (%s) was loaded from %s with %s: stored again with the context "
-                                  "given now; one of them is wrong",
+    warn(p, TRTC_W_OTHER_CONTEXT, "the same response (%s) was loaded from %s with %s (response_id %lld): stored "
+                                  "again with the context given now; one of them is wrong",
          pConflict->bByRequest ? "the same RequestId" : "the same content",
-         pConflict->zSource ? pConflict->zSource : "?", zDiff);
+         pConflict->zSource ? pConflict->zSource : "?", zDiff, (long long)pConflict->id);
   }
   if (bError) {
     errorText(zCode, zMessage, zErr, sizeof(zErr));
@@ -1160,6 +1215,19 @@ int trtcStoreDecodePending(TrtcStore *p, int *pnDecoded, int *pnFailed) {
   int bOwn = sqlite3_get_autocommit(p->db), rc;
   *pnDecoded = *pnFailed = 0;
   if (bOwn) {
+    /* Look first: a write transaction waits for readers even when idle. */
+    sqlite3_stmt *pAny = 0;
+    int bAny = 0;
+    rc = sqlite3_prepare_v2(p->db,
+                            "SELECT 1 FROM trtc_responses"
+                            " WHERE n_rows IS NULL AND error_code IS NULL AND decode_error IS NULL LIMIT 1",
+                            -1, &pAny, 0);
+    if (rc == SQLITE_OK) {
+      bAny = sqlite3_step(pAny) == SQLITE_ROW;
+      rc = sqlite3_finalize(pAny);
+    }
+    if (rc != SQLITE_OK) return dbError(p, rc);
+    if (!bAny) return TRTC_OK;
     rc = trtcStoreBegin(p);
     if (rc) return rc;
   }
