@@ -42,7 +42,7 @@ awk -v n="$N" -v k="$K" -v dir="$gen" 'BEGIN {
 }'
 full="$N/$((N * K))/$((N * K)).0/0"
 
-echo "1..27"
+echo "1..25"
 
 # ---- kill -9 during a load, repeated ---------------------------------------------
 # A full load first, to place the kills inside one (its time is not asserted).
@@ -77,8 +77,8 @@ is "$ok" 1 "at least one kill landed mid-load, after some commits ($partial of 8
 is "$?" 0 "a re-run after the kills completes"
 is "$(counts "$db")" "$full" "... with exact counts: every response once, every row once, all decoded"
 is "$(q "$db" "PRAGMA integrity_check")" ok "... and integrity_check ok"
-is "$(sed 's/^[0-9]* files: \([0-9]*\) new responses.*; \([0-9]*\) already loaded.*/\1+\2/' "$tmp/out" | bc 2>/dev/null || sed 's/.*//' "$tmp/out")" \
-  "$N" "... its summary: new + already loaded = $N"
+set -- $(sed 's/^[0-9]* files*: \([0-9]*\) new responses*, .*; \([0-9]*\) already loaded.*/\1 \2/' "$tmp/out")
+is "$((${1:-0} + ${2:-0}))" "$N" "... its summary: new + already loaded = $N"
 
 # ---- Four loads at once --------------------------------------------------------------
 db=$tmp/four.db

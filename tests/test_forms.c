@@ -145,7 +145,7 @@ int main(void) {
   size_t i;
   char *z;
 
-  plan(103);
+  plan(108);
 
   /* ---- SHA3-256 (FIPS 202 test vectors) ---- */
   check_sha3("", 0, "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a", "sha3-256 of \"\"");
@@ -264,7 +264,7 @@ int main(void) {
      "two values are not one response");
   ok(summarize("{\"Data\": [", &s) == TRTC_FORMS_REFUSED && strstr(s.zWhy, "not JSON"), "malformed JSON is refused");
 
-  /* Repeated keys: the first counts; for the list, the first that is a list. */
+  /* Repeated keys: the first counts, whatever its value (docs/ingest.md). */
   summarize("{\"Response\": {\"Error\": {\"Code\": \"First\"}, \"Error\": {\"Code\": \"Second\"}}}", &s);
   z = trtcFormsText("{\"Response\": {\"Error\": {\"Code\": \"First\"}, \"Error\": {\"Code\": \"Second\"}}}",
                     s.errorCode);
@@ -273,8 +273,19 @@ int main(void) {
   is_str(s.zRepeated, "Error", "... and the repetition is reported");
   check_kind("{\"Error\": null, \"Error\": {\"Code\": \"A\"}, \"Data\": []}", TRTC_FORM_USER_EVENTS, 0,
              "a first Error that is null: not an error");
-  check_same_content("{\"Data\": null, \"Data\": [{\"PeerId\": \"a\", \"Content\": []}]}",
-                     "[{\"PeerId\": \"a\", \"Content\": []}]", 1, "a repeated Data: the first that is a list");
+  check_kind("{\"Data\": null, \"Data\": [{\"PeerId\": \"a\", \"Content\": []}]}", TRTC_FORM_NOT_RESPONSE, 0,
+             "a repeated Data: the first counts (null: no list)");
+  check_same_content("{\"Data\": [{\"PeerId\": \"root\", \"Content\": []}], \"Response\": {\"Data\": []}}",
+                     "[{\"PeerId\": \"root\", \"Content\": []}]", 1,
+                     "the root's list and Response's: the first in text order");
+  check_same_content("{\"Response\": {\"Data\": null}, \"Data\": [{\"PeerId\": \"r\", \"Content\": []}]}",
+                     "[{\"PeerId\": \"r\", \"Content\": []}]", 1, "... the first that is a list");
+  check_kind("{\"Error\": {\"Code\": \"A\"}, \"Response\": {\"Data\": []}}", TRTC_FORM_API_ERROR, TRTC_SHAPE_INNER,
+             "an Error at the root beside Response's list: an API error");
+  check_kind("{\"Response\": {\"D\\u0061ta\": [{\"Peer\\u0049d\": \"a\"}]}}", TRTC_FORM_USER_EVENTS,
+             TRTC_SHAPE_WRAPPED, "keys written with escapes are the keys they stand for");
+  check_kind("{\"Data\": [], \"AbnormalExperienceList\": []}", TRTC_FORM_NOT_RESPONSE, 0,
+             "both lists: no response of one API");
   summarize("{\"Data\": [], \"Error\": {\"Code\": \"A\"}}", &s);
   ok(s.eKind == TRTC_FORM_API_ERROR && s.bErrorAndList, "an Error beside a list is an API error, noted");
 

@@ -481,23 +481,37 @@ enum {
 
 static const struct KeyName {
   const char *zName;
-  int eKey;
+  unsigned char nName;
+  unsigned char eKey;
 } aKeyName[] = {
-    {"Response", K_RESPONSE},   {"Data", K_DATA},         {"AbnormalExperienceList", K_AEL},
-    {"Error", K_ERROR},         {"RequestId", K_REQUESTID}, {"RoomList", K_ROOMLIST},
-    {"UserList", K_USERLIST},   {"ScaleList", K_SCALELIST}, {"Code", K_CODE},
-    {"Message", K_MESSAGE},     {"PeerId", K_PEERID},     {"Content", K_CONTENT},
-    {"DataType", K_DATATYPE},   {"UserId", K_USERID},     {"RoomId", K_ROOMID},
-    {"EventTime", K_EVENTTIME}, {"ExperienceId", K_EXPERIENCEID}, {"AbnormalEventList", K_AEVLIST},
+    {"Response", 8, K_RESPONSE},     {"Data", 4, K_DATA},         {"AbnormalExperienceList", 22, K_AEL},
+    {"Error", 5, K_ERROR},           {"RequestId", 9, K_REQUESTID}, {"RoomList", 8, K_ROOMLIST},
+    {"UserList", 8, K_USERLIST},     {"ScaleList", 9, K_SCALELIST}, {"Code", 4, K_CODE},
+    {"Message", 7, K_MESSAGE},       {"PeerId", 6, K_PEERID},     {"Content", 7, K_CONTENT},
+    {"DataType", 8, K_DATATYPE},     {"UserId", 6, K_USERID},     {"RoomId", 6, K_ROOMID},
+    {"EventTime", 9, K_EVENTTIME},   {"ExperienceId", 12, K_EXPERIENCEID}, {"AbnormalEventList", 17, K_AEVLIST},
 };
 
-/* The key of a member name token (with its quotes). */
+static char *decodeString(const unsigned char *z, size_t n, char *zOut);
+
+/* The key of a member name token (with its quotes); a key written with
+** escapes is the key it stands for ("Peer\u0049d" is PeerId). */
 static int keyOf(const unsigned char *z, size_t nTok) {
   size_t k;
+  char zBuf[80];
   if (nTok < 3) return K_OTHER;
+  if (memchr(z, '\\', nTok)) {
+    size_t m;
+    if (nTok > sizeof(zBuf)) return K_OTHER;
+    m = (size_t)(decodeString(z, nTok, zBuf) - zBuf);
+    zBuf[m] = '"';
+    memmove(zBuf + 1, zBuf, m + 1);
+    zBuf[0] = '"';
+    z = (const unsigned char *)zBuf;
+    nTok = m + 2;
+  }
   for (k = 0; k < sizeof(aKeyName) / sizeof(aKeyName[0]); k++) {
-    size_t m = strlen(aKeyName[k].zName);
-    if (m == nTok - 2 && memcmp(z + 1, aKeyName[k].zName, m) == 0) return aKeyName[k].eKey;
+    if (aKeyName[k].nName == nTok - 2 && memcmp(z + 1, aKeyName[k].zName, nTok - 2) == 0) return aKeyName[k].eKey;
   }
   return K_OTHER;
 }
@@ -787,37 +801,62 @@ int trtcFormsContentHash(const char *z, size_t n, unsigned char *aDigest) {
 /* What a container is to the summary. */
 enum { RO_OTHER, RO_OBJ, RO_LIST, RO_ELEM, RO_ERROR };
 
-/* The response's levels: the root object, the Response object inside it,
-** and a root array (the bare list). */
+/* The lists a response may hold: Data or AbnormalExperienceList of the
+** root object (slots 0, 1) or of its Response object (2, 3), or the root
+** array (4). As trtc_user_events / trtc_unusual_events read them (docs/
+** ingest.md): in each object the first member with a key counts, whatever
+** its value; of the root's and Response's lists, the first array in text
+** order. */
+#define N_SLOTS 5
+typedef struct Slot {
+  int bList;          /* the key's first member is an array */
+  TrtcFormSpan list;
+  size_t nItems;
+  unsigned elemFlags; /* F_* of its elements */
+} Slot;
+
+/* The root object (0) and its Response object (1). */
 typedef struct Level {
   int bPresent;
-  TrtcFormSpan list;  /* the list: Data or AbnormalExperienceList (or the root array) */
-  int eListKey;       /* K_DATA, K_AEL, or K_OTHER for the root array */
-  size_t nItems;
-  unsigned elemFlags; /* F_* of the list's elements */
+  int nData, nAel, nError, nRequestId, nResponse; /* members with these keys */
   TrtcFormSpan error, errorCode, errorMessage, requestId;
-  int nData, nAel, nError, nRequestId, nResponse;
   int bDataObject, bRoomList, bUserList, bScaleList, bResponseNotObject;
 } Level;
 
+/* The first (in text order) of two spans that are set. */
+static const TrtcFormSpan *firstSpan(const TrtcFormSpan *a, const TrtcFormSpan *b) {
+  if (a->n == 0) return b->n ? b : 0;
+  if (b->n == 0) return a;
+  return a->iStart <= b->iStart ? a : b;
+}
+
+static void addRepeated(char *z, size_t n, int nSeen, const char *zName) {
+  size_t m = strlen(z);
+  if (nSeen > 1 && !strstr(z, zName)) snprintf(z + m, n - m, "%s%s", m ? ", " : "", zName);
+}
+
 int trtcFormsSummarize(const char *zBody, size_t n, TrtcFormSummary *p) {
   Scan *s = (Scan *)malloc(sizeof(Scan));
-  /* For each open container: its role (RO_*) and level (0-2). */
-  unsigned char *aRole, *aLevel;
-  Level aLv[3], *lv;
-  int tk, eKey = K_OTHER, nTop = 0, rc = TRTC_FORMS_OK, iLevel;
+  /* For each open container: its role (RO_*) and level or slot. */
+  unsigned char *aRole, *aWhere;
+  Level aLv[2];
+  Slot aSlot[N_SLOTS];
+  int tk, eKey = K_OTHER, nTop = 0, rc = TRTC_FORMS_OK, k;
+  const TrtcFormSpan *pData, *pAel, *pError, *pList = 0;
+  int iListSlot = -1;
   memset(p, 0, sizeof(*p));
   memset(aLv, 0, sizeof(aLv));
+  memset(aSlot, 0, sizeof(aSlot));
   if (s == 0) return TRTC_FORMS_NOMEM;
   aRole = (unsigned char *)malloc(2 * (TRTC_FORMS_MAX_DEPTH + 1));
   if (aRole == 0) {
     free(s);
     return TRTC_FORMS_NOMEM;
   }
-  aLevel = aRole + TRTC_FORMS_MAX_DEPTH + 1;
+  aWhere = aRole + TRTC_FORMS_MAX_DEPTH + 1;
   scanInit(s, zBody, n);
   for (;;) {
-    int d, role, L;
+    int d, role, w;
     tk = scanNext(s);
     if (tk == TK_ERR) {
       notJsonWhy(s, p->zWhy, sizeof(p->zWhy));
@@ -826,22 +865,21 @@ int trtcFormsSummarize(const char *zBody, size_t n, TrtcFormSummary *p) {
     }
     if (tk == TK_EOF) break;
     if (tk == TK_OBJ_END || tk == TK_ARR_END) {
-      /* The container at depth s->depth (0-based) closed. */
+      /* The container at index s->depth closed. */
       d = s->depth;
-      role = aRole[d];
-      L = aLevel[d];
-      if (role == RO_LIST) aLv[L].list.n = s->iTok + 1 - aLv[L].list.iStart;
-      if (role == RO_ERROR) aLv[L].error.n = s->iTok + 1 - aLv[L].error.iStart;
+      w = aWhere[d];
+      if (aRole[d] == RO_LIST) aSlot[w].list.n = s->iTok + 1 - aSlot[w].list.iStart;
+      if (aRole[d] == RO_ERROR) aLv[w].error.n = s->iTok + 1 - aLv[w].error.iStart;
       continue;
     }
     if (tk == TK_KEY) {
       d = s->depth - 1; /* the object's index */
       eKey = keyOf(s->z + s->iTok, s->nTok);
-      if (aRole[d] == RO_ELEM) aLv[aLevel[d]].elemFlags |= flagOfKey(eKey);
+      if (aRole[d] == RO_ELEM) aSlot[aWhere[d]].elemFlags |= flagOfKey(eKey);
       continue;
     }
-    /* A value: a scalar, or a container just opened at index s->depth-1. */
-    d = (tk == TK_OBJ || tk == TK_ARR) ? s->depth - 1 : s->depth; /* its index = the parent's index + 1 */
+    /* A value: a scalar, or a container just opened. d: its index. */
+    d = (tk == TK_OBJ || tk == TK_ARR) ? s->depth - 1 : s->depth;
     if (d == 0) {
       if (++nTop > 1) {
         int iLine;
@@ -854,14 +892,13 @@ int trtcFormsSummarize(const char *zBody, size_t n, TrtcFormSummary *p) {
       }
       if (tk == TK_OBJ) {
         aRole[0] = RO_OBJ;
-        aLevel[0] = 0;
+        aWhere[0] = 0;
         aLv[0].bPresent = 1;
       } else if (tk == TK_ARR) {
         aRole[0] = RO_LIST;
-        aLevel[0] = 2;
-        aLv[2].bPresent = 1;
-        aLv[2].list.iStart = s->iTok;
-        aLv[2].eListKey = K_OTHER;
+        aWhere[0] = 4;
+        aSlot[4].bList = 1;
+        aSlot[4].list.iStart = s->iTok;
       } else {
         snprintf(p->zWhy, sizeof(p->zWhy), "%s, not a response (a JSON object or array)", valueName(tk));
         p->eKind = TRTC_FORM_NOT_RESPONSE;
@@ -869,75 +906,75 @@ int trtcFormsSummarize(const char *zBody, size_t n, TrtcFormSummary *p) {
       continue;
     }
     role = aRole[d - 1];
-    L = aLevel[d - 1];
-    lv = &aLv[L];
+    w = aWhere[d - 1];
     if (tk == TK_OBJ || tk == TK_ARR) {
       aRole[d] = RO_OTHER;
-      aLevel[d] = (unsigned char)L;
+      aWhere[d] = 0;
     }
-    switch (role) {
-      case RO_OBJ:
-        switch (eKey) {
-          case K_RESPONSE:
-            if (L != 0) break;
-            lv->nResponse++;
-            if (tk == TK_OBJ && !aLv[1].bPresent) {
+    if (role == RO_OBJ) {
+      Level *lv = &aLv[w];
+      switch (eKey) {
+        case K_RESPONSE:
+          if (w != 0) break;
+          if (++lv->nResponse == 1) {
+            if (tk == TK_OBJ) {
               aRole[d] = RO_OBJ;
-              aLevel[d] = 1;
+              aWhere[d] = 1;
               aLv[1].bPresent = 1;
-            } else if (tk != TK_OBJ) {
+            } else {
               lv->bResponseNotObject = 1;
             }
-            break;
-          case K_DATA:
-          case K_AEL:
-            if (eKey == K_DATA) lv->nData++;
-            else lv->nAel++;
-            if (tk == TK_ARR && lv->list.iStart == 0 && lv->eListKey == 0) {
-              aRole[d] = RO_LIST;
-              lv->list.iStart = s->iTok;
-              lv->eListKey = eKey;
-            } else if (tk == TK_OBJ && eKey == K_DATA) {
-              lv->bDataObject = 1;
-            }
-            break;
-          case K_ERROR:
-            if (++lv->nError == 1 && tk == TK_OBJ) {
-              aRole[d] = RO_ERROR;
-              lv->error.iStart = s->iTok;
-            }
-            break;
-          case K_REQUESTID:
-            if (++lv->nRequestId == 1 && tk == TK_STR) {
-              lv->requestId.iStart = s->iTok;
-              lv->requestId.n = s->nTok;
-            }
-            break;
-          case K_ROOMLIST: lv->bRoomList = 1; break;
-          case K_USERLIST: lv->bUserList = 1; break;
-          case K_SCALELIST: lv->bScaleList = 1; break;
-          default: break;
-        }
-        break;
-      case RO_ERROR:
-        if ((eKey == K_CODE || eKey == K_MESSAGE) && tk != TK_OBJ && tk != TK_ARR) {
-          TrtcFormSpan *pSpan = eKey == K_CODE ? &lv->errorCode : &lv->errorMessage;
-          if (pSpan->n == 0) {
-            pSpan->iStart = s->iTok;
-            pSpan->n = s->nTok;
           }
+          break;
+        case K_DATA:
+        case K_AEL: {
+          int nSeen = eKey == K_DATA ? ++lv->nData : ++lv->nAel;
+          int iSlot = 2 * w + (eKey == K_AEL);
+          if (nSeen == 1 && tk == TK_ARR) {
+            aRole[d] = RO_LIST;
+            aWhere[d] = (unsigned char)iSlot;
+            aSlot[iSlot].bList = 1;
+            aSlot[iSlot].list.iStart = s->iTok;
+          } else if (nSeen == 1 && tk == TK_OBJ && eKey == K_DATA) {
+            lv->bDataObject = 1;
+          }
+          break;
         }
-        break;
-      case RO_LIST:
-        lv->nItems++;
-        if (tk == TK_OBJ) {
-          aRole[d] = RO_ELEM;
-        } else {
-          lv->elemFlags |= F_OTHER;
-        }
-        break;
-      default:
-        break;
+        case K_ERROR:
+          if (++lv->nError == 1 && tk == TK_OBJ) {
+            aRole[d] = RO_ERROR;
+            aWhere[d] = (unsigned char)w;
+            lv->error.iStart = s->iTok;
+          }
+          break;
+        case K_REQUESTID:
+          if (++lv->nRequestId == 1 && tk == TK_STR) {
+            lv->requestId.iStart = s->iTok;
+            lv->requestId.n = s->nTok;
+          }
+          break;
+        case K_ROOMLIST: lv->bRoomList = 1; break;
+        case K_USERLIST: lv->bUserList = 1; break;
+        case K_SCALELIST: lv->bScaleList = 1; break;
+        default: break;
+      }
+    } else if (role == RO_ERROR) {
+      Level *lv = &aLv[w];
+      TrtcFormSpan *pSpan = eKey == K_CODE ? &lv->errorCode : eKey == K_MESSAGE ? &lv->errorMessage : 0;
+      /* The first Code and Message count; only text and numbers are read. */
+      if (pSpan && pSpan->iStart == 0) {
+        pSpan->iStart = s->iTok;
+        pSpan->n = (tk == TK_STR || tk == TK_NUM) ? s->nTok : 0;
+        if (pSpan->n == 0) pSpan->iStart = 1; /* seen: not text */
+      }
+    } else if (role == RO_LIST) {
+      aSlot[w].nItems++;
+      if (tk == TK_OBJ) {
+        aRole[d] = RO_ELEM;
+        aWhere[d] = (unsigned char)w;
+      } else {
+        aSlot[w].elemFlags |= F_OTHER;
+      }
     }
     eKey = K_OTHER;
   }
@@ -948,58 +985,62 @@ int trtcFormsSummarize(const char *zBody, size_t n, TrtcFormSummary *p) {
   }
   if (p->eKind == TRTC_FORM_NOT_RESPONSE) goto done;
 
-  /* The level that holds the response. */
-  iLevel = aLv[1].bPresent ? 1 : aLv[2].bPresent ? 2 : 0;
-  lv = &aLv[iLevel];
-  p->eShape = iLevel == 1 ? TRTC_SHAPE_WRAPPED : iLevel == 2 ? TRTC_SHAPE_LIST : TRTC_SHAPE_INNER;
-  p->nItems = lv->nItems;
-  p->requestId = lv->requestId;
-  p->errorCode = lv->errorCode;
-  p->errorMessage = lv->errorMessage;
-  {
-    char *zR = p->zRepeated;
-    size_t nR = sizeof(p->zRepeated);
-    const char *zSep = "";
-    struct {
-      int n;
-      const char *zName;
-    } aRep[5];
-    int k;
-    aRep[0].n = aLv[0].nResponse, aRep[0].zName = "Response";
-    aRep[1].n = lv->nData, aRep[1].zName = "Data";
-    aRep[2].n = lv->nAel, aRep[2].zName = "AbnormalExperienceList";
-    aRep[3].n = lv->nError, aRep[3].zName = "Error";
-    aRep[4].n = lv->nRequestId, aRep[4].zName = "RequestId";
-    for (k = 0; k < 5; k++) {
-      if (aRep[k].n > 1) {
-        size_t m = strlen(zR);
-        snprintf(zR + m, nR - m, "%s%s", zSep, aRep[k].zName);
-        zSep = ", ";
-      }
-    }
+  /* Keys given more than once, where they matter. */
+  addRepeated(p->zRepeated, sizeof(p->zRepeated), aLv[0].nResponse, "Response");
+  for (k = 1; k >= 0; k--) {
+    addRepeated(p->zRepeated, sizeof(p->zRepeated), aLv[k].nData, "Data");
+    addRepeated(p->zRepeated, sizeof(p->zRepeated), aLv[k].nAel, "AbnormalExperienceList");
+    addRepeated(p->zRepeated, sizeof(p->zRepeated), aLv[k].nError, "Error");
+    addRepeated(p->zRepeated, sizeof(p->zRepeated), aLv[k].nRequestId, "RequestId");
   }
-  if (lv->error.n) {
+  p->requestId = aLv[1].requestId.n ? aLv[1].requestId : aLv[0].requestId;
+  p->eShape = aSlot[4].bList ? TRTC_SHAPE_LIST : aLv[1].bPresent ? TRTC_SHAPE_WRAPPED : TRTC_SHAPE_INNER;
+
+  /* The lists and the Error: the first in text order of the root's and
+  ** the Response's. */
+  pData = firstSpan(&aSlot[0].list, &aSlot[2].list);
+  pAel = firstSpan(&aSlot[1].list, &aSlot[3].list);
+  pError = firstSpan(&aLv[0].error, &aLv[1].error);
+  if (aSlot[4].bList) {
+    pList = &aSlot[4].list;
+    iListSlot = 4;
+  } else if (pData && pAel) {
+    p->eKind = TRTC_FORM_NOT_RESPONSE;
+    snprintf(p->zWhy, sizeof(p->zWhy), "it has both Data and AbnormalExperienceList: which API answered?");
+    goto done;
+  } else if (pData || pAel) {
+    pList = pData ? pData : pAel;
+    iListSlot = pList == &aSlot[0].list ? 0 : pList == &aSlot[1].list ? 1 : pList == &aSlot[2].list ? 2 : 3;
+  }
+  if (pError) {
+    int iLv = pError == &aLv[1].error;
     p->eKind = TRTC_FORM_API_ERROR;
-    p->bErrorAndList = lv->list.n != 0;
-    rc = trtcFormsContentHash(zBody + lv->error.iStart, lv->error.n, p->aContent);
+    p->eShape = iLv ? TRTC_SHAPE_WRAPPED : TRTC_SHAPE_INNER;
+    p->bErrorAndList = pList != 0;
+    p->errorCode = aLv[iLv].errorCode.n ? aLv[iLv].errorCode : (TrtcFormSpan){0, 0};
+    p->errorMessage = aLv[iLv].errorMessage.n ? aLv[iLv].errorMessage : (TrtcFormSpan){0, 0};
+    rc = trtcFormsContentHash(zBody + pError->iStart, pError->n, p->aContent);
     goto done;
   }
-  if (lv->list.n) {
-    unsigned f = lv->elemFlags;
-    if (lv->eListKey == K_AEL) {
+  if (pList) {
+    const Slot *sl = &aSlot[iListSlot];
+    unsigned f = sl->elemFlags;
+    p->nItems = sl->nItems;
+    if (iListSlot != 4) p->eShape = iListSlot >= 2 ? TRTC_SHAPE_WRAPPED : TRTC_SHAPE_INNER;
+    if (iListSlot == 1 || iListSlot == 3) {
       p->eKind = TRTC_FORM_UNUSUAL;
-    } else if (lv->eListKey == K_DATA) {
-      if ((f & F_QUALITY) || lv->bUserList) {
+    } else if (iListSlot == 0 || iListSlot == 2) {
+      if ((f & F_QUALITY) || aLv[iListSlot / 2].bUserList) {
         p->eKind = TRTC_FORM_OTHER_API;
         p->zOtherApi = "DescribeCallDetailInfo";
       } else {
         p->eKind = TRTC_FORM_USER_EVENTS;
       }
-    } else if (lv->nItems == 0) {
+    } else if (sl->nItems == 0) {
       p->eKind = TRTC_FORM_EMPTY_LIST;
     } else if (f & F_RESPONSE) {
       p->eKind = TRTC_FORM_NOT_RESPONSE;
-      snprintf(p->zWhy, sizeof(p->zWhy), "a JSON array of %zu responses, not one response", lv->nItems);
+      snprintf(p->zWhy, sizeof(p->zWhy), "a JSON array of %zu responses, not one response", sl->nItems);
     } else if (f & F_QUALITY) {
       p->eKind = TRTC_FORM_OTHER_API;
       p->zOtherApi = "DescribeCallDetailInfo";
@@ -1016,21 +1057,27 @@ int trtcFormsSummarize(const char *zBody, size_t n, TrtcFormSummary *p) {
                "a JSON array whose elements are neither EventList objects (PeerId, Content) nor AbnormalExperience "
                "objects (UserId, EventTime, ExperienceId, AbnormalEventList)");
     }
-    if (p->eKind != TRTC_FORM_NOT_RESPONSE) {
-      rc = trtcFormsContentHash(zBody + lv->list.iStart, lv->list.n, p->aContent);
-    }
+    if (p->eKind != TRTC_FORM_NOT_RESPONSE) rc = trtcFormsContentHash(zBody + pList->iStart, pList->n, p->aContent);
     goto done;
   }
-  p->eKind = TRTC_FORM_OTHER_API;
-  if (lv->bDataObject) p->zOtherApi = "another monitoring API (its Data is an object, not a list of EventList)";
-  else if (lv->bRoomList) p->zOtherApi = "DescribeRoomInfo";
-  else if (lv->bUserList) p->zOtherApi = "DescribeUserInfo";
-  else if (lv->bScaleList) p->zOtherApi = "DescribeScaleInfo";
-  else {
-    p->eKind = TRTC_FORM_NOT_RESPONSE;
-    snprintf(p->zWhy, sizeof(p->zWhy), "%s",
-             aLv[0].bResponseNotObject ? "its \"Response\" is not an object"
-                                       : "no Data, AbnormalExperienceList or Error in it");
+  {
+    const Level *lv = aLv[1].bPresent ? &aLv[1] : &aLv[0];
+    p->eKind = TRTC_FORM_OTHER_API;
+    if (lv->bDataObject) p->zOtherApi = "another monitoring API (its Data is an object, not a list of EventList)";
+    else if (lv->bRoomList) p->zOtherApi = "DescribeRoomInfo";
+    else if (lv->bUserList) p->zOtherApi = "DescribeUserInfo";
+    else if (lv->bScaleList) p->zOtherApi = "DescribeScaleInfo";
+    else {
+      p->eKind = TRTC_FORM_NOT_RESPONSE;
+      if (aLv[0].bResponseNotObject) {
+        snprintf(p->zWhy, sizeof(p->zWhy), "its \"Response\" is not an object");
+      } else if (lv->nData || lv->nAel) {
+        snprintf(p->zWhy, sizeof(p->zWhy), "its %s is not a list (the first %s counts)",
+                 lv->nData ? "Data" : "AbnormalExperienceList", lv->nData ? "Data" : "AbnormalExperienceList");
+      } else {
+        snprintf(p->zWhy, sizeof(p->zWhy), "no Data, AbnormalExperienceList or Error in it");
+      }
+    }
   }
 done:
   free(aRole);
@@ -1069,21 +1116,12 @@ static size_t putUtf8(char *z, unsigned long c) {
   return 4;
 }
 
-char *trtcFormsText(const char *zBody, TrtcFormSpan span) {
-  const unsigned char *z = (const unsigned char *)zBody + span.iStart;
-  size_t n = span.n, i, m = 0;
-  char *zOut;
-  if (n == 0) return 0;
-  zOut = (char *)malloc(n + 1);
-  if (zOut == 0) return 0;
-  if (z[0] != '"' || n < 2) {
-    memcpy(zOut, z, n);
-    zOut[n] = 0;
-    return zOut;
-  }
-  /* A string token, already checked by the scanner: every \u escape is
-  ** complete, and a decoded character never takes more bytes than its
-  ** escape. */
+/* Decode the string token z[0..n) (with its quotes, checked by the
+** scanner: every \u escape is complete) into zOut, which holds n bytes;
+** a decoded character never takes more bytes than its escape. Returns the
+** end of the output. */
+static char *decodeString(const unsigned char *z, size_t n, char *zOut) {
+  size_t i, m = 0;
   for (i = 1; i + 1 < n; i++) {
     unsigned long c;
     if (z[i] != '\\') {
@@ -1113,6 +1151,21 @@ char *trtcFormsText(const char *zBody, TrtcFormSpan span) {
     if (c == 0 || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
     m += putUtf8(zOut + m, c);
   }
-  zOut[m] = 0;
+  return zOut + m;
+}
+
+char *trtcFormsText(const char *zBody, TrtcFormSpan span) {
+  const unsigned char *z = (const unsigned char *)zBody + span.iStart;
+  size_t n = span.n;
+  char *zOut;
+  if (n == 0) return 0;
+  zOut = (char *)malloc(n + 1);
+  if (zOut == 0) return 0;
+  if (z[0] != '"' || n < 2) {
+    memcpy(zOut, z, n);
+    zOut[n] = 0;
+    return zOut;
+  }
+  *decodeString(z, n, zOut) = 0;
   return zOut;
 }

@@ -49,8 +49,8 @@
 #define TRTC_FORMS_REFUSED 1 /* not loadable: zWhy says why and what to do */
 #define TRTC_FORMS_NOMEM 2
 
-/* The deepest nesting accepted (SQLite's JSON parser allows 1000 or more). */
-#define TRTC_FORMS_MAX_DEPTH 1000
+/* The deepest nesting accepted (as the extension's JSON reader). */
+#define TRTC_FORMS_MAX_DEPTH 2000
 
 /* How the responses are laid out in a file. */
 #define TRTC_LAYOUT_ONE 0    /* one response */

@@ -23,50 +23,112 @@ static const uint64_t aRoundConst[24] = {
     0x8000000080008081ull, 0x8000000000008080ull, 0x0000000080000001ull, 0x8000000080008008ull,
 };
 
-/* The rho offsets and the pi permutation, along the walk that visits every
-** lane but (0, 0): lane aPiLane[i] receives the previous lane rotated by
-** aRhoOffset[i]. */
-static const unsigned char aRhoOffset[24] = {1,  3,  6,  10, 15, 21, 28, 36, 45, 55, 2,  14,
-                                             27, 41, 56, 8,  25, 43, 62, 18, 39, 61, 20, 44};
-static const unsigned char aPiLane[24] = {10, 7,  11, 17, 18, 3, 5,  16, 8,  21, 24, 4,
-                                          15, 23, 19, 13, 12, 2, 20, 14, 22, 9,  6,  1};
-
-static uint64_t rotl(uint64_t x, unsigned n) { return (x << n) | (x >> (64 - n)); }
-
-static void keccakF(uint64_t *s) {
-  int round, i, j;
+/* One permutation, unrolled: lanes a<x+5y>; theta (c, d), rho and pi
+** (lane x + 5y, rotated, goes to y + 5((2x + 3y) mod 5): the b lanes),
+** chi, iota. */
+#define ROTL(x, n) (((x) << (n)) | ((x) >> (64 - (n))))
+static void keccakF(uint64_t *st) {
+  uint64_t a00 = st[0], a01 = st[1], a02 = st[2], a03 = st[3], a04 = st[4], a05 = st[5], a06 = st[6], a07 = st[7], a08 = st[8], a09 = st[9], a10 = st[10], a11 = st[11], a12 = st[12], a13 = st[13], a14 = st[14], a15 = st[15], a16 = st[16], a17 = st[17], a18 = st[18], a19 = st[19], a20 = st[20], a21 = st[21], a22 = st[22], a23 = st[23], a24 = st[24];
+  uint64_t b00, b01, b02, b03, b04, b05, b06, b07, b08, b09, b10, b11, b12, b13, b14, b15, b16, b17, b18, b19, b20, b21, b22, b23, b24;
+  uint64_t c0, c1, c2, c3, c4, d0, d1, d2, d3, d4;
+  int round;
   for (round = 0; round < 24; round++) {
-    uint64_t c[5], t;
-    /* theta */
-    for (i = 0; i < 5; i++) c[i] = s[i] ^ s[i + 5] ^ s[i + 10] ^ s[i + 15] ^ s[i + 20];
-    for (i = 0; i < 5; i++) {
-      t = c[(i + 4) % 5] ^ rotl(c[(i + 1) % 5], 1);
-      for (j = 0; j < 25; j += 5) s[i + j] ^= t;
-    }
-    /* rho and pi */
-    t = s[1];
-    for (i = 0; i < 24; i++) {
-      uint64_t u = s[aPiLane[i]];
-      s[aPiLane[i]] = rotl(t, aRhoOffset[i]);
-      t = u;
-    }
-    /* chi */
-    for (j = 0; j < 25; j += 5) {
-      for (i = 0; i < 5; i++) c[i] = s[j + i];
-      for (i = 0; i < 5; i++) s[j + i] = c[i] ^ (~c[(i + 1) % 5] & c[(i + 2) % 5]);
-    }
-    /* iota */
-    s[0] ^= aRoundConst[round];
+    c0 = a00 ^ a05 ^ a10 ^ a15 ^ a20;
+    c1 = a01 ^ a06 ^ a11 ^ a16 ^ a21;
+    c2 = a02 ^ a07 ^ a12 ^ a17 ^ a22;
+    c3 = a03 ^ a08 ^ a13 ^ a18 ^ a23;
+    c4 = a04 ^ a09 ^ a14 ^ a19 ^ a24;
+    d0 = c4 ^ ROTL(c1, 1);
+    d1 = c0 ^ ROTL(c2, 1);
+    d2 = c1 ^ ROTL(c3, 1);
+    d3 = c2 ^ ROTL(c4, 1);
+    d4 = c3 ^ ROTL(c0, 1);
+    b00 = a00 ^ d0;
+    b10 = ROTL(a01 ^ d1, 1);
+    b20 = ROTL(a02 ^ d2, 62);
+    b05 = ROTL(a03 ^ d3, 28);
+    b15 = ROTL(a04 ^ d4, 27);
+    b16 = ROTL(a05 ^ d0, 36);
+    b01 = ROTL(a06 ^ d1, 44);
+    b11 = ROTL(a07 ^ d2, 6);
+    b21 = ROTL(a08 ^ d3, 55);
+    b06 = ROTL(a09 ^ d4, 20);
+    b07 = ROTL(a10 ^ d0, 3);
+    b17 = ROTL(a11 ^ d1, 10);
+    b02 = ROTL(a12 ^ d2, 43);
+    b12 = ROTL(a13 ^ d3, 25);
+    b22 = ROTL(a14 ^ d4, 39);
+    b23 = ROTL(a15 ^ d0, 41);
+    b08 = ROTL(a16 ^ d1, 45);
+    b18 = ROTL(a17 ^ d2, 15);
+    b03 = ROTL(a18 ^ d3, 21);
+    b13 = ROTL(a19 ^ d4, 8);
+    b14 = ROTL(a20 ^ d0, 18);
+    b24 = ROTL(a21 ^ d1, 2);
+    b09 = ROTL(a22 ^ d2, 61);
+    b19 = ROTL(a23 ^ d3, 56);
+    b04 = ROTL(a24 ^ d4, 14);
+    a00 = b00 ^ (~b01 & b02);
+    a01 = b01 ^ (~b02 & b03);
+    a02 = b02 ^ (~b03 & b04);
+    a03 = b03 ^ (~b04 & b00);
+    a04 = b04 ^ (~b00 & b01);
+    a05 = b05 ^ (~b06 & b07);
+    a06 = b06 ^ (~b07 & b08);
+    a07 = b07 ^ (~b08 & b09);
+    a08 = b08 ^ (~b09 & b05);
+    a09 = b09 ^ (~b05 & b06);
+    a10 = b10 ^ (~b11 & b12);
+    a11 = b11 ^ (~b12 & b13);
+    a12 = b12 ^ (~b13 & b14);
+    a13 = b13 ^ (~b14 & b10);
+    a14 = b14 ^ (~b10 & b11);
+    a15 = b15 ^ (~b16 & b17);
+    a16 = b16 ^ (~b17 & b18);
+    a17 = b17 ^ (~b18 & b19);
+    a18 = b18 ^ (~b19 & b15);
+    a19 = b19 ^ (~b15 & b16);
+    a20 = b20 ^ (~b21 & b22);
+    a21 = b21 ^ (~b22 & b23);
+    a22 = b22 ^ (~b23 & b24);
+    a23 = b23 ^ (~b24 & b20);
+    a24 = b24 ^ (~b20 & b21);
+    a00 ^= aRoundConst[round];
   }
+  st[0] = a00;
+  st[1] = a01;
+  st[2] = a02;
+  st[3] = a03;
+  st[4] = a04;
+  st[5] = a05;
+  st[6] = a06;
+  st[7] = a07;
+  st[8] = a08;
+  st[9] = a09;
+  st[10] = a10;
+  st[11] = a11;
+  st[12] = a12;
+  st[13] = a13;
+  st[14] = a14;
+  st[15] = a15;
+  st[16] = a16;
+  st[17] = a17;
+  st[18] = a18;
+  st[19] = a19;
+  st[20] = a20;
+  st[21] = a21;
+  st[22] = a22;
+  st[23] = a23;
+  st[24] = a24;
 }
 
 /* XOR one block of RATE bytes into the state (lanes are little-endian). */
 static void absorbBlock(uint64_t *s, const unsigned char *a) {
-  int i, k;
+  int i;
   for (i = 0; i < RATE / 8; i++) {
-    uint64_t v = 0;
-    for (k = 7; k >= 0; k--) v = (v << 8) | a[i * 8 + k];
-    s[i] ^= v;
+    const unsigned char *q = a + 8 * i;
+    s[i] ^= (uint64_t)q[0] | (uint64_t)q[1] << 8 | (uint64_t)q[2] << 16 | (uint64_t)q[3] << 24 |
+            (uint64_t)q[4] << 32 | (uint64_t)q[5] << 40 | (uint64_t)q[6] << 48 | (uint64_t)q[7] << 56;
   }
   keccakF(s);
 }

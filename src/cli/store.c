@@ -727,34 +727,52 @@ static void freeCandidates(Candidate *a, int n) {
   }
 }
 
-/* The stored responses with this API and RequestId or content. */
+/* The stored responses with this API and RequestId or content: two
+** lookups, one per index ("+api": not by trtc_responses_identity, which
+** would read every response of the API, body and all). */
 static int findCandidates(TrtcStore *p, const char *zApi, const char *zReq, const unsigned char *aContent,
                           Candidate *a, int *pn) {
   int rc = prep(p, &p->pFind,
-                "SELECT response_id, source_file, sdk_app_id, comm_id, room_id, user_id, request_id IS ?2"
-                " FROM trtc_responses WHERE (request_id = ?2 OR content_sha3 = ?3) AND api = ?1"
-                " ORDER BY response_id");
-  int n = 0;
+                "SELECT response_id, source_file, sdk_app_id, comm_id, room_id, user_id, 1"
+                "  FROM trtc_responses WHERE request_id = ?2 AND +api = ?1"
+                " UNION ALL "
+                "SELECT response_id, source_file, sdk_app_id, comm_id, room_id, user_id, 0"
+                "  FROM trtc_responses WHERE content_sha3 = ?3 AND +api = ?1");
+  int n = 0, i;
   *pn = 0;
   if (rc != SQLITE_OK) return dbError(p, rc);
   sqlite3_bind_text(p->pFind, 1, zApi, -1, SQLITE_STATIC);
   bindText(p->pFind, 2, zReq);
   sqlite3_bind_blob(p->pFind, 3, aContent, TRTC_SHA3_SIZE, SQLITE_STATIC);
   while ((rc = sqlite3_step(p->pFind)) == SQLITE_ROW && n < MAX_CANDIDATES) {
-    Candidate *c = &a[n++];
+    sqlite3_int64 id = sqlite3_column_int64(p->pFind, 0);
+    Candidate *c;
+    for (i = 0; i < n && a[i].id != id; i++) {
+    }
+    if (i < n) continue; /* found by both */
+    c = &a[n++];
     memset(c, 0, sizeof(*c));
-    c->id = sqlite3_column_int64(p->pFind, 0);
+    c->id = id;
     c->zSource = dup((const char *)sqlite3_column_text(p->pFind, 1));
     c->bSdk = sqlite3_column_type(p->pFind, 2) != SQLITE_NULL;
     c->iSdk = sqlite3_column_int64(p->pFind, 2);
     c->zComm = dup((const char *)sqlite3_column_text(p->pFind, 3));
     c->zRoom = dup((const char *)sqlite3_column_text(p->pFind, 4));
     c->zUser = dup((const char *)sqlite3_column_text(p->pFind, 5));
-    c->bByRequest = zReq && sqlite3_column_int(p->pFind, 6);
+    c->bByRequest = sqlite3_column_int(p->pFind, 6);
   }
   sqlite3_reset(p->pFind);
   *pn = n;
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) return dbError(p, rc);
+  /* In the order they were stored. */
+  for (i = 1; i < n; i++) {
+    int k;
+    for (k = i; k > 0 && a[k - 1].id > a[k].id; k--) {
+      Candidate t = a[k];
+      a[k] = a[k - 1];
+      a[k - 1] = t;
+    }
+  }
   return TRTC_OK;
 }
 
@@ -1027,8 +1045,8 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
     goto undo;
   }
   if (s.zRepeated[0]) {
-    warn(p, TRTC_W_REPEATED_KEY, "%s given more than once in the response: the first counts (the first that is a "
-                                 "list, for a list)",
+    warn(p, TRTC_W_REPEATED_KEY, "%s given more than once in the response: the first counts, whatever its value (as "
+                                 "json_extract)",
          s.zRepeated);
     addNote(zNotes, sizeof(zNotes), "repeated keys: %s (the first counts)", s.zRepeated);
   }
