@@ -103,44 +103,60 @@ done
 is "$new/$already" "$N/$((3 * N))" "... each response new in exactly one of them, already loaded in the three others"
 
 # ---- A reader holding a read transaction, a writer holding a write one ----------------
-# hold DB SQL SECONDS: a sqlite3 shell that runs SQL (which ends by
-# selecting 'ready'), holds its transaction SECONDS, then commits; returns
-# once 'ready' is printed.
+# hold DB SQL: a sqlite3 shell that runs SQL (ending by selecting 'ready')
+# and keeps its transaction until "release"; returns once 'ready' is out.
 hold() {
-  rm -f "$tmp/hold.out"
-  { printf '%s\n' "$2"; sleep "$3"; echo "COMMIT;"; } | "$sqlite" -batch "$1" >"$tmp/hold.out" 2>&1 &
+  rm -f "$tmp/hold.out" "$tmp/hold.in"
+  mkfifo "$tmp/hold.in"
+  "$sqlite" -batch "$1" <"$tmp/hold.in" >"$tmp/hold.out" 2>&1 &
   holder=$!
-  for _ in $(seq 1 200); do
+  exec 3>"$tmp/hold.in"
+  printf '%s\n' "$2" >&3
+  for _ in $(seq 1 400); do
     grep -q ready "$tmp/hold.out" 2>/dev/null && return 0
     sleep 0.05
   done
   echo "# the holder did not start: $(cat "$tmp/hold.out")"
 }
+release() { # commit the holder's transaction, let it end
+  echo "COMMIT;" >&3
+  exec 3>&-
+  wait "$holder"
+}
 db=$tmp/locked.db
 "$trtc" ingest -q $ctx "$db" "$gen/user-events-u001.json" >/dev/null 2>&1
-hold "$db" "BEGIN; SELECT count(*) FROM trtc_responses; SELECT 'ready';" 1
-"$trtc" ingest $ctx "$db" "$gen/user-events-u002.json" >"$tmp/out" 2>"$tmp/err"
+# The load starts while the reader holds its transaction, which ends a
+# second later (the load waits for it, if it has got that far by then).
+hold "$db" "BEGIN; SELECT count(*) FROM trtc_responses; SELECT 'ready';"
+"$trtc" ingest $ctx "$db" "$gen/user-events-u002.json" >"$tmp/out" 2>"$tmp/err" &
+loader=$!
+sleep 1
+release
+wait "$loader"
 is "$?:$(cat "$tmp/err")" "0:" "a reader holds a read transaction: the load waits for it, then succeeds"
-wait "$holder"
 is "$(head -n 1 "$tmp/hold.out")" 1 "... the reader saw the database as it was"
-hold "$db" "BEGIN; SELECT count(*) FROM trtc_responses; SELECT 'ready';" 1.5
+# Held until the load is over: with --busy-timeout 500 it gives up.
+hold "$db" "BEGIN; SELECT count(*) FROM trtc_responses; SELECT 'ready';"
 "$trtc" ingest --busy-timeout 500 $ctx "$db" "$gen/user-events-u003.json" >"$tmp/out" 2>"$tmp/err"
 is "$?" 2 "with --busy-timeout 500 the load gives up: exit 2"
+release
 is "$(sed "s|$db|DB|; s|$gen/||" "$tmp/err")" "trtc: DB: the database is locked: another process kept it for more than the busy timeout (500 ms; --busy-timeout MS waits longer)
 error: user-events-u003.json: not loaded (rolled back)" "... saying so, and what was not loaded"
-wait "$holder"
 is "$(counts "$db")" "2/$((2 * K))/$((2 * K)).0/0" "... nothing of it stored"
-hold "$db" "BEGIN IMMEDIATE; INSERT INTO trtc_responses (api, user_id, body, body_sha3) VALUES ('DescribeUserEvent', 'w', '[]', x'00'); SELECT 'ready';" 1
-"$trtc" ingest $ctx "$db" "$gen/user-events-u004.json" >"$tmp/out" 2>"$tmp/err"
+hold "$db" "BEGIN IMMEDIATE; INSERT INTO trtc_responses (api, user_id, body, body_sha3) VALUES ('DescribeUserEvent', 'w', '[]', x'00'); SELECT 'ready';"
+"$trtc" ingest $ctx "$db" "$gen/user-events-u004.json" >"$tmp/out" 2>"$tmp/err" &
+loader=$!
+sleep 1
+release
+wait "$loader"
 is "$?" 0 "a writer holds a write transaction: the load waits for it, then succeeds"
-wait "$holder"
-is "$(counts "$db")" "4/$((3 * K))/$((3 * K)).0/1" "... both writes are there (the other's, committed after the load began, left to decode)"
-hold "$db" "BEGIN IMMEDIATE; DELETE FROM trtc_responses WHERE user_id = 'w'; SELECT 'ready';" 1.5
+is "$(q "$db" "SELECT count(*) FROM trtc_responses WHERE user_id IN ('w', 'u004')")" 2 "... both writes are there"
+hold "$db" "BEGIN IMMEDIATE; DELETE FROM trtc_responses WHERE user_id = 'w'; SELECT 'ready';"
 "$trtc" ingest --busy-timeout 500 $ctx "$db" "$gen/user-events-u005.json" >"$tmp/out" 2>"$tmp/err"
 is "$?:$(head -n 1 "$tmp/err" | sed "s|$db|DB|")" \
   "2:trtc: DB: the database is locked: another process kept it for more than the busy timeout (500 ms; --busy-timeout MS waits longer)" \
   "... with --busy-timeout 500 it gives up: exit 2, said"
-wait "$holder"
+release
 
 # ---- Files that are not databases, databases that cannot be opened ---------------------
 printf 'This is not a database, but a note.\n%.0s' $(seq 1 100) >"$tmp/notes.txt"

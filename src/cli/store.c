@@ -325,6 +325,8 @@ static void statsReset(DecodeStats *st, const char *zUser) {
 
 /* ---- Open, migrate, close ------------------------------------------------------- */
 
+static void closeStore(TrtcStore *p);
+
 /* Columns trtc_responses gained since the first schema, for ALTER TABLE. */
 static const char *const azNewColumn[] = {
     "request_id TEXT",
@@ -529,6 +531,10 @@ void trtcStoreOnWarning(TrtcStore *p, TrtcStoreWarnFn xWarn, void *pCtx) {
 size_t trtcStoreMaxBody(TrtcStore *p) { return (size_t)sqlite3_limit(p->db, SQLITE_LIMIT_LENGTH, -1); }
 
 void trtcStoreClose(TrtcStore *p) {
+  if (p) closeStore(p);
+}
+
+static void closeStore(TrtcStore *p) {
   sqlite3_stmt **aStmt[] = {&p->pBegin,        &p->pCommit,       &p->pRollback,      &p->pGroupSave,
                             &p->pGroupRelease, &p->pGroupRollback, &p->pSave,          &p->pRelease,
                             &p->pRollbackTo,   &p->pFind,         &p->pNextId,        &p->pInsert,
@@ -536,7 +542,6 @@ void trtcStoreClose(TrtcStore *p) {
                             &p->pMergeUnusual, &p->pPending,      &p->pGetRow,        &p->pSetDecoded,
                             &p->pSetFailed};
   size_t k;
-  if (p == 0) return;
   for (k = 0; k < sizeof(aStmt) / sizeof(aStmt[0]); k++) sqlite3_finalize(*aStmt[k]);
   if (p->db && !sqlite3_get_autocommit(p->db)) sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
   sqlite3_close(p->db);
