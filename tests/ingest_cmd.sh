@@ -27,7 +27,7 @@ counts() {
 # Does file $1 contain the line $2?
 has_line() { grep -qxF -- "$2" "$1"; }
 
-echo "1..36"
+echo "1..40"
 
 # ---- The sample call, twice -----------------------------------------------
 ingest "$src/sql/sample"
@@ -135,6 +135,35 @@ is "$?:$(sed 's/SQLite [0-9.]*/SQLite X/' "$tmp/out")" "0:trtc (sqlite-trtc) $(s
 is "$?:$(head -n 1 "$tmp/out")" "0:usage: trtc ingest [--user ID] [--room ID] [--comm-id ID] [--sdk-app-id N]" "trtc help ingest"
 "$trtc" frobnicate >"$tmp/out" 2>&1
 is "$?:$(cat "$tmp/out")" "2:trtc: no such command: frobnicate (see 'trtc --help')" "an unknown command is a usage error"
+
+# ---- Standard input through a pipe, the progress line on a terminal -------------------
+awk 'BEGIN { printf "{\"Data\": [{\"PeerId\": \"pipe\", \"Content\": ["
+             for (i = 1; i <= 2000; i++) printf "%s{\"Type\": 0, \"Time\": %.0f, \"EventId\": 5001, \"ParamOne\": -1, \"ParamTwo\": -1}", (i > 1 ? ", " : ""), 1710235800000 + i
+             printf "]}], \"RequestId\": \"pipe-1\"}\n" }' >"$tmp/pipe.json"
+cat "$tmp/pipe.json" | "$trtc" ingest --user pipe --comm-id c1 "$db" - >"$tmp/out" 2>"$tmp/err"
+is "$?:$(cat "$tmp/err"):$(q "SELECT source_file || '/' || n_rows FROM trtc_responses WHERE user_id = 'pipe'")" "0::(stdin)/2000" \
+  "a response of $(wc -c <"$tmp/pipe.json") bytes from a pipe (-)"
+mkdir "$tmp/many"
+for i in $(seq 1 60); do
+  sed "s/6f1c2a0e-3b7d-4c55-9a61-0d2e8f4b7a11/progress-$i/; s/alice/u$i/g" \
+    "$src/sql/sample/user-events-alice.json" >"$tmp/many/user-events-u$i.json"
+done
+if command -v script >/dev/null 2>&1; then
+  script -qec "'$trtc' ingest --comm-id c2 '$tmp/many.db' '$tmp/many'" /dev/null >"$tmp/tty" 2>&1
+  tr '\r' '\n' <"$tmp/tty" | grep -c '^.\[Ktrtc ingest: [0-9]*/60 files, [0-9]* rows, [0-9]* rows/s$' >"$tmp/n"
+  ok=0
+  [ "$(cat "$tmp/n")" -ge 1 ] && ok=1
+  is "$ok" 1 "on a terminal, 60 files: a progress line (files done/all, rows, rate)"
+  is "$(tr '\r' '\n' <"$tmp/tty" | grep -v '^$' | tail -n 1 | sed 's/^.\[K//')" \
+    "60 files: 60 new responses, 1800 event rows, 0 abnormal-event rows; 0 already loaded, 0 not loaded, 0 warnings" \
+    "... cleared before the summary"
+else
+  report 1 "on a terminal: script (util-linux) not found"
+  report 1 "... cleared before the summary"
+fi
+rm -f "$tmp/many.db"
+"$trtc" ingest --comm-id c2 "$tmp/many.db" "$tmp/many" >"$tmp/out" 2>"$tmp/err"
+is "$?:$(cat "$tmp/err")" "0:" "... and none when stderr is not a terminal"
 
 # The docs show the summary of loading the sample as it is.
 grep -qF -- "$summary" "$src/docs/cookbook.md" && grep -qF -- "$summary" "$src/README.md"

@@ -11,7 +11,26 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms.h"
+/* forms.c compiled in here, its allocations counted: the Nth can fail. */
+static int nAllocs, nFailAt, bFailed;
+static int failNow(void) {
+  if (nFailAt && ++nAllocs == nFailAt) {
+    bFailed = 1;
+    return 1;
+  }
+  return 0;
+}
+static void *testMalloc(size_t n) { return failNow() ? 0 : malloc(n); }
+static void *testCalloc(size_t a, size_t b) { return failNow() ? 0 : calloc(a, b); }
+static void *testRealloc(void *p, size_t n) { return failNow() ? 0 : realloc(p, n); }
+#define malloc(n) testMalloc(n)
+#define calloc(a, b) testCalloc(a, b)
+#define realloc(p, n) testRealloc(p, n)
+#include "forms.c"
+#undef malloc
+#undef calloc
+#undef realloc
+
 #include "sha3.h"
 #include "tap.h"
 
@@ -99,6 +118,50 @@ static int replay(const char *a, size_t n) {
   return bOk;
 }
 
+/* Every allocation of split, summarize and text failing in turn, on a
+** file of several responses in UTF-16: TRTC_FORMS_NOMEM or success, never
+** a crash or a leak (the sanitizer and valgrind stages check the leaks). */
+static void oom(void) {
+  static const char zUtf8[] =
+      "[{\"Response\": {\"Data\": [{\"PeerId\": \"a\", \"Content\": []}], \"RequestId\": \"\\u00e9\"}},"
+      " {\"Response\": {\"Error\": {\"Code\": \"C\"}}}, {\"Response\": {\"AbnormalExperienceList\": []}},"
+      " {\"Response\": {\"Data\": []}}, {\"Response\": {\"Data\": []}}]";
+  char aUtf16[2 * sizeof(zUtf8) + 2];
+  int n, nRuns = 0, nBad = 0;
+  size_t k;
+  aUtf16[0] = (char)0xFF;
+  aUtf16[1] = (char)0xFE;
+  for (k = 0; k + 1 < sizeof(zUtf8); k++) {
+    aUtf16[2 + 2 * k] = zUtf8[k];
+    aUtf16[3 + 2 * k] = 0;
+  }
+  for (n = 1; n < 1000; n++) {
+    TrtcForms f;
+    int rc, i;
+    nAllocs = 0;
+    bFailed = 0;
+    nFailAt = n;
+    rc = trtcFormsSplit(aUtf16, 2 * (sizeof(zUtf8) - 1) + 2, &f);
+    if (rc == TRTC_FORMS_OK) {
+      if (f.nPart != 5) nBad++;
+      for (i = 0; i < f.nPart; i++) {
+        TrtcFormSummary s;
+        if (trtcFormsSummarize(f.z + f.aPart[i].iStart, f.aPart[i].n, &s) == TRTC_FORMS_OK) {
+          free(trtcFormsText(f.z + f.aPart[i].iStart, s.requestId));
+          free(trtcFormsText(f.z + f.aPart[i].iStart, s.errorCode));
+        }
+      }
+    } else if (rc != TRTC_FORMS_NOMEM) {
+      nBad++;
+    }
+    trtcFormsFree(&f);
+    nFailAt = 0;
+    nRuns++;
+    if (!bFailed) break;
+  }
+  ok(nRuns > 10 && nBad == 0, "the Nth allocation fails, for every N: out of memory said, nothing else");
+}
+
 static void replay_corpus(void) {
   char zDir[4096];
   DIR *d;
@@ -145,7 +208,7 @@ int main(void) {
   size_t i;
   char *z;
 
-  plan(108);
+  plan(109);
 
   /* ---- SHA3-256 (FIPS 202 test vectors) ---- */
   check_sha3("", 0, "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a", "sha3-256 of \"\"");
@@ -336,6 +399,7 @@ int main(void) {
     ok(trtcFormsContentHash("[1] [2]", 7, b1) == TRTC_FORMS_REFUSED, "two values have no content hash");
   }
 
+  oom();
   replay_corpus();
   return done();
 }

@@ -156,7 +156,8 @@ static void showProgress(Run *r, int bForce) {
   long nRows;
   if (!r->bProgress) return;
   if (!bForce && t - r->tProgress < PROGRESS_SECONDS) return;
-  if (!r->bLineShown && t - r->tStart < 0.5) return; /* short loads show nothing */
+  /* Short loads show nothing: fewer than 50 files done within half a second. */
+  if (!r->bLineShown && t - r->tStart < 0.5 && r->nJob < 50) return;
   r->tProgress = t;
   nRows = r->total.nEvents + r->total.nUnusual + r->tx.nEvents + r->tx.nUnusual;
   rate = t > r->tStart ? nRows / (t - r->tStart) : 0;
