@@ -27,7 +27,7 @@ counts() {
 # Does file $1 contain the line $2?
 has_line() { grep -qxF -- "$2" "$1"; }
 
-echo "1..40"
+echo "1..43"
 
 # ---- The sample call, twice -----------------------------------------------
 ingest "$src/sql/sample"
@@ -135,6 +135,14 @@ is "$?:$(sed 's/SQLite [0-9.]*/SQLite X/' "$tmp/out")" "0:trtc (sqlite-trtc) $(s
 is "$?:$(head -n 1 "$tmp/out")" "0:usage: trtc ingest [--user ID] [--room ID] [--comm-id ID] [--sdk-app-id N]" "trtc help ingest"
 "$trtc" frobnicate >"$tmp/out" 2>&1
 is "$?:$(cat "$tmp/out")" "2:trtc: no such command: frobnicate (see 'trtc --help')" "an unknown command is a usage error"
+"$trtc" >"$tmp/out" 2>"$tmp/err"
+is "$?:$(head -n 1 "$tmp/err"):$(grep -c '^  ingest ' "$tmp/err")" "2:usage: trtc COMMAND [OPTIONS] ...:1" \
+  "trtc alone: its usage on stderr, listing ingest; exit 2"
+"$trtc" --help >"$tmp/out" 2>&1 && "$trtc" help >"$tmp/out2" 2>&1
+is "$?:$(cmp "$tmp/out" "$tmp/out2" && head -n 1 "$tmp/out")" "0:usage: trtc COMMAND [OPTIONS] ..." \
+  "trtc --help and trtc help: the usage on stdout"
+"$trtc" help frobnicate >"$tmp/out" 2>&1
+is "$?:$(cat "$tmp/out")" "2:trtc: no such command: frobnicate" "trtc help with an unknown command"
 
 # ---- Standard input through a pipe, the progress line on a terminal -------------------
 awk 'BEGIN { printf "{\"Data\": [{\"PeerId\": \"pipe\", \"Content\": ["

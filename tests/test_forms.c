@@ -118,6 +118,82 @@ static int replay(const char *a, size_t n) {
   return bOk;
 }
 
+/* JSON at its edges: each text split (rc), and what it says. */
+static const struct Edge {
+  const char *z;
+  int n; /* bytes; 0: strlen */
+  int rc;
+  const char *zWant; /* in zWhy (refused) or NULL */
+} aEdge[] = {
+    {"[-0, 0.5, 1e5, 1E+5, 2.5e-3, -1.0E-2, true, false, null]", 0, TRTC_FORMS_OK, 0},
+    {"[\"\\b\\f\\n\\r\\t\\/\\\\\\\"\\u00e9\\uD83D\\uDE00\"]", 0, TRTC_FORMS_OK, 0},
+    {"\t\r\n [ ] \t\r\n", 0, TRTC_FORMS_OK, 0},
+    {"[\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xED\x9F\xBF\xF4\x8F\xBF\xBF\"]", 0, TRTC_FORMS_OK, 0},
+    {"[01]", 0, TRTC_FORMS_REFUSED, "expected ',' or ']'"},
+    {"[1.]", 0, TRTC_FORMS_REFUSED, "an invalid number"},
+    {"[1e]", 0, TRTC_FORMS_REFUSED, "an invalid number"},
+    {"[1e+]", 0, TRTC_FORMS_REFUSED, "an invalid number"},
+    {"[-]", 0, TRTC_FORMS_REFUSED, "an invalid number"},
+    {"[-a]", 0, TRTC_FORMS_REFUSED, "an invalid number"},
+    {"[.5]", 0, TRTC_FORMS_REFUSED, "where a value should be"},
+    {"[tru]", 0, TRTC_FORMS_REFUSED, "not true, false or null"},
+    {"[nul]", 0, TRTC_FORMS_REFUSED, "not true, false or null"},
+    {"[fals]", 0, TRTC_FORMS_REFUSED, "not true, false or null"},
+    {"[\"\\x\"]", 0, TRTC_FORMS_REFUSED, "an invalid escape"},
+    {"[\"\\u12\"]", 0, TRTC_FORMS_REFUSED, "four hexadecimal digits"},
+    {"[\"\\u12G4\"]", 0, TRTC_FORMS_REFUSED, "four hexadecimal digits"},
+    {"[\"\\uabcg\"]", 0, TRTC_FORMS_REFUSED, "four hexadecimal digits"},
+    {"[\"\\", 0, TRTC_FORMS_REFUSED, "not closed"},
+    {"[\"abc", 0, TRTC_FORMS_REFUSED, "not closed"},
+    {"[\"a\tb\"]", 0, TRTC_FORMS_REFUSED, "a control character"},
+    {"[\"\xC0\x80\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\xE0\x80\x80\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\xED\xA0\x80\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\xF0\x80\x80\x80\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\xF4\x90\x80\x80\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\xF5\x80\x80\x80\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\x80\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\xE2\x82\"]", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\"\xE2\x82", 0, TRTC_FORMS_REFUSED, "not UTF-8"},
+    {"[\xC3\xA9]", 0, TRTC_FORMS_REFUSED, "found byte 0xC3"},
+    {"{\"a\" 1}", 0, TRTC_FORMS_REFUSED, "expected ':' after a member name"},
+    {"{\"a\":1 \"b\":2}", 0, TRTC_FORMS_REFUSED, "expected ',' or '}'"},
+    {"[1 2]", 0, TRTC_FORMS_REFUSED, "expected ',' or ']'"},
+    {"{1:2}", 0, TRTC_FORMS_REFUSED, "expected a member name"},
+    {"[1,]", 0, TRTC_FORMS_REFUSED, "where a value should be"},
+    {"]", 0, TRTC_FORMS_REFUSED, "where a value should be"},
+    {"{\"a\":", 0, TRTC_FORMS_REFUSED, "ends inside an object"},
+    {"{\"a\"", 0, TRTC_FORMS_REFUSED, "ends inside an object"},
+    {"{\"a\":1", 0, TRTC_FORMS_REFUSED, "ends inside an object"},
+    {"{\"\"\"}", 0, TRTC_FORMS_REFUSED, "found '\"'"},
+    {"// saved by hand\n{}", 0, TRTC_FORMS_REFUSED, "comments are not JSON"},
+    {"usage: tccli [options]\n", 0, TRTC_FORMS_REFUSED, "tccli's usage message"},
+    {"| Data |\n", 0, TRTC_FORMS_REFUSED, "--output table"},
+    {"x\ty\n", 0, TRTC_FORMS_REFUSED, "not JSON: line 1, column 1"},
+    {"{}\n{}\n\n[]", 0, TRTC_FORMS_OK, 0},
+    {"\xFE\xFF\0[\0\"\0\xE9\x20\xAC\xD8\x3D\xDE\0\0\"\0]", 18, TRTC_FORMS_OK, 0},
+    {"\xFF\xFE[\0\"\0\x3D\xD8\0\0\"\0]\0", 14, TRTC_FORMS_REFUSED, "malformed UTF-16"},
+    {"\xFF\xFE[\0\"\0\x3D\xD8", 8, TRTC_FORMS_REFUSED, "malformed UTF-16"},
+    {"\xFF\xFE[\0\"\0\0\xDE\"\0]\0", 12, TRTC_FORMS_REFUSED, "malformed UTF-16"},
+    {"\xFF\xFE[\0]", 5, TRTC_FORMS_REFUSED, "odd number of bytes"},
+    {"\xFF\xFE\xFF\xFE", 4, TRTC_FORMS_REFUSED, "only white space"},
+    {"\0\0\xFE\xFF\0\0\0[", 8, TRTC_FORMS_REFUSED, "UTF-32"},
+};
+
+static void edges(void) {
+  size_t k;
+  for (k = 0; k < sizeof(aEdge) / sizeof(aEdge[0]); k++) {
+    TrtcForms f;
+    size_t n = aEdge[k].n ? (size_t)aEdge[k].n : strlen(aEdge[k].z);
+    int rc = trtcFormsSplit(aEdge[k].z, n, &f);
+    char zWhat[200];
+    int bOk = rc == aEdge[k].rc && (aEdge[k].zWant == 0 || strstr(f.zWhy, aEdge[k].zWant) != 0);
+    snprintf(zWhat, sizeof(zWhat), "edge %zu: %s", k + 1, aEdge[k].zWant ? aEdge[k].zWant : "read");
+    if (!ok(bOk, zWhat)) printf("#   rc %d, why: %s\n", rc, f.zWhy);
+    trtcFormsFree(&f);
+  }
+}
+
 /* Every allocation of split, summarize and text failing in turn, on a
 ** file of several responses in UTF-16: TRTC_FORMS_NOMEM or success, never
 ** a crash or a leak (the sanitizer and valgrind stages check the leaks). */
@@ -208,7 +284,7 @@ int main(void) {
   size_t i;
   char *z;
 
-  plan(109);
+  plan(162);
 
   /* ---- SHA3-256 (FIPS 202 test vectors) ---- */
   check_sha3("", 0, "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a", "sha3-256 of \"\"");
@@ -399,6 +475,7 @@ int main(void) {
     ok(trtcFormsContentHash("[1] [2]", 7, b1) == TRTC_FORMS_REFUSED, "two values have no content hash");
   }
 
+  edges();
   oom();
   replay_corpus();
   return done();

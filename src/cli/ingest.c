@@ -123,7 +123,6 @@ typedef struct Run {
   int iPart, nPart;
   char **azHeld;
   int nHeld, nHeldAlloc;
-  int bOom;
 } Run;
 
 static double now(void) {
@@ -132,7 +131,29 @@ static double now(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static char *dupText(const char *z) { return z ? strdup(z) : 0; }
+/* Memory: out of it, the command says so and exits with status 2. What
+** was committed stays; the open transaction is rolled back by SQLite (as
+** after kill -9). */
+static void outOfMemory(void) {
+  fputs("\ntrtc: out of memory\n", stderr);
+  exit(TRTC_EXIT_USAGE);
+}
+static void *xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (p == 0) outOfMemory();
+  return p;
+}
+static void *xrealloc(void *p, size_t n) {
+  p = realloc(p, n ? n : 1);
+  if (p == 0) outOfMemory();
+  return p;
+}
+static char *xstrdup(const char *z) {
+  size_t n = strlen(z) + 1;
+  return (char *)memcpy(xmalloc(n), z, n);
+}
+
+static char *dupText(const char *z) { return z ? xstrdup(z) : 0; }
 
 static void ctxFree(Ctx *c) {
   free(c->zUser);
@@ -213,22 +234,11 @@ static void onWarning(void *pCtx, const char *zSource, int eCode, const char *zM
   }
   partName(r, zName, sizeof(zName));
   n = strlen(zName) + strlen(zMsg) + strlen(hintFor(eCode)) + 16;
-  zLine = (char *)malloc(n);
-  if (zLine == 0) {
-    r->bOom = 1;
-    return;
-  }
+  zLine = (char *)xmalloc(n);
   snprintf(zLine, n, "warning: %s: %s%s", zName, zMsg, hintFor(eCode));
   if (r->nHeld >= r->nHeldAlloc) {
-    int nNew = r->nHeldAlloc ? 2 * r->nHeldAlloc : 8;
-    char **a = (char **)realloc(r->azHeld, (size_t)nNew * sizeof(char *));
-    if (a == 0) {
-      free(zLine);
-      r->bOom = 1;
-      return;
-    }
-    r->azHeld = a;
-    r->nHeldAlloc = nNew;
+    r->nHeldAlloc = r->nHeldAlloc ? 2 * r->nHeldAlloc : 8;
+    r->azHeld = (char **)xrealloc(r->azHeld, (size_t)r->nHeldAlloc * sizeof(char *));
   }
   r->azHeld[r->nHeld++] = zLine;
 }
@@ -263,29 +273,24 @@ static void holdWarning(Run *r, const char *zFmt, ...) {
 static Job *addJob(Run *r, const char *zPath) {
   Job *j;
   if (r->nJob >= r->nJobAlloc) {
-    int nNew = r->nJobAlloc ? 2 * r->nJobAlloc : 16;
-    Job *a = (Job *)realloc(r->aJob, (size_t)nNew * sizeof(Job));
-    if (a == 0) return 0;
-    r->aJob = a;
-    r->nJobAlloc = nNew;
+    r->nJobAlloc = r->nJobAlloc ? 2 * r->nJobAlloc : 16;
+    r->aJob = (Job *)xrealloc(r->aJob, (size_t)r->nJobAlloc * sizeof(Job));
   }
-  j = &r->aJob[r->nJob];
+  j = &r->aJob[r->nJob++];
   memset(j, 0, sizeof(*j));
-  j->zPath = strdup(zPath);
-  if (j->zPath == 0) return 0;
-  r->nJob++;
+  j->zPath = xstrdup(zPath);
   return j;
 }
 
 static char *joinPath(const char *zDir, const char *zName) {
   size_t nDir = strlen(zDir), n;
   char *z;
-  if (zName[0] == '/') return strdup(zName);
+  if (zName[0] == '/') return xstrdup(zName);
   while (nDir > 1 && zDir[nDir - 1] == '/') nDir--;
-  if (nDir == 1 && zDir[0] == '.') return strdup(zName);
+  if (nDir == 1 && zDir[0] == '.') return xstrdup(zName);
   n = nDir + strlen(zName) + 2;
-  z = (char *)malloc(n);
-  if (z) snprintf(z, n, "%.*s/%s", (int)nDir, zDir, zName);
+  z = (char *)xmalloc(n);
+  snprintf(z, n, "%.*s/%s", (int)nDir, zDir, zName);
   return z;
 }
 
@@ -307,11 +312,9 @@ static const char *nameConvention(const char *zPath, char **pzUser) {
   size_t n = strlen(zBase);
   *pzUser = 0;
   if (n > 17 && strncmp(zBase, "user-events-", 12) == 0 && strcmp(zBase + n - 5, ".json") == 0) {
-    *pzUser = (char *)malloc(n - 16);
-    if (*pzUser) {
-      memcpy(*pzUser, zBase + 12, n - 17);
-      (*pzUser)[n - 17] = 0;
-    }
+    *pzUser = (char *)xmalloc(n - 16);
+    memcpy(*pzUser, zBase + 12, n - 17);
+    (*pzUser)[n - 17] = 0;
     return "DescribeUserEvent";
   }
   if (strncmp(zBase, "unusual-events", 14) == 0 && endsWithNoCase(zBase, ".json")) return "DescribeUnusualEvent";
@@ -371,13 +374,10 @@ static int listJson(const char *zDir, char ***pazName) {
       continue;
     }
     if (n >= nAlloc) {
-      char **aNew;
       nAlloc = nAlloc ? 2 * nAlloc : 32;
-      aNew = (char **)realloc(a, (size_t)nAlloc * sizeof(char *));
-      if (aNew == 0) break;
-      a = aNew;
+      a = (char **)xrealloc(a, (size_t)nAlloc * sizeof(char *));
     }
-    if ((a[n] = strdup(e->d_name)) != 0) n++;
+    a[n++] = xstrdup(e->d_name);
   }
   closedir(d);
   if (n) qsort(a, (size_t)n, sizeof(char *), cmpName);
@@ -437,26 +437,13 @@ static int readInput(const char *zPath, size_t nMax, char **pz, size_t *pn, char
     if (fl >= 0) fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
   }
   nAlloc = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536;
-  z = (char *)malloc(nAlloc);
-  if (z == 0) {
-    snprintf(zWhy, nWhy, "out of memory reading it");
-    if (!bStdin) close(fd);
-    return 1;
-  }
+  z = (char *)xmalloc(nAlloc);
   for (;;) {
     ssize_t got;
     if (n == nAlloc) {
-      char *zNew;
       if (nAlloc > nMax) break;
       nAlloc = nAlloc * 2 > nMax + 1 ? nMax + 1 : nAlloc * 2;
-      zNew = (char *)realloc(z, nAlloc);
-      if (zNew == 0) {
-        free(z);
-        snprintf(zWhy, nWhy, "out of memory reading it");
-        if (!bStdin) close(fd);
-        return 1;
-      }
-      z = zNew;
+      z = (char *)xrealloc(z, nAlloc);
     }
     got = read(fd, z + n, nAlloc - n);
     if (got < 0 && errno == EINTR) continue;
@@ -540,12 +527,13 @@ static void expandManifest(Run *r, const char *zDir, const char *zManifest) {
     return;
   }
   rc = trtcFormsSplit(z, n, &f);
+  if (rc == TRTC_FORMS_NOMEM) outOfMemory();
   if (rc == TRTC_FORMS_OK && f.nPart != 1) {
     rc = TRTC_FORMS_REFUSED;
     snprintf(f.zWhy, sizeof(f.zWhy), "more than one JSON value");
   }
   if (rc != TRTC_FORMS_OK) {
-    notLoaded(r, zManifest, "%s: the directory is not loaded", rc == TRTC_FORMS_NOMEM ? "out of memory" : f.zWhy);
+    notLoaded(r, zManifest, "%s: the directory is not loaded", f.zWhy);
     goto done;
   }
   /* The top level, read once. */
@@ -601,12 +589,7 @@ static void expandManifest(Run *r, const char *zDir, const char *zManifest) {
           notLoaded(r, zWhere, "%s", "no \"file\" in it: not loaded");
         } else if (!bBad) {
           char *zPath = joinPath(zDir, zFile);
-          Job *j = zPath ? addJob(r, zPath) : 0;
-          if (j == 0) {
-            free(zPath);
-            r->bOom = 1;
-            break;
-          }
+          Job *j = addJob(r, zPath);
           free(zPath);
           j->ctx = e;
           memset(&e, 0, sizeof(e));
@@ -617,12 +600,10 @@ static void expandManifest(Run *r, const char *zDir, const char *zManifest) {
           if (!j->ctx.bSdk && top.bSdk) j->ctx.bSdk = 1, j->ctx.iSdk = top.iSdk;
           completeContext(r, j);
           if (nListed >= nAllocListed) {
-            char **a;
             nAllocListed = nAllocListed ? 2 * nAllocListed : 16;
-            a = (char **)realloc(azListed, (size_t)nAllocListed * sizeof(char *));
-            if (a) azListed = a;
+            azListed = (char **)xrealloc(azListed, (size_t)nAllocListed * sizeof(char *));
           }
-          if (nListed < nAllocListed && strchr(zFile, '/') == 0) azListed[nListed++] = strdup(zFile);
+          if (strchr(zFile, '/') == 0) azListed[nListed++] = xstrdup(zFile);
         }
         nEntries++;
         ctxFree(&e);
@@ -640,7 +621,7 @@ static void expandManifest(Run *r, const char *zDir, const char *zManifest) {
         snprintf(zWhere, sizeof(zWhere), "%s (entry %d of \"files\")", zManifest, iEntry + 1);
         if (bBad) continue;
         if (strcmp(zEType, "text") == 0) { /* just a file name */
-          zFile = dupText((const char *)sqlite3_column_text(pStmt, 2));
+          zFile = xstrdup((const char *)sqlite3_column_text(pStmt, 2));
           continue;
         }
         if (strcmp(zEType, "object") != 0) {
@@ -650,7 +631,7 @@ static void expandManifest(Run *r, const char *zDir, const char *zManifest) {
         }
         if (zKey == 0) continue; /* an empty object */
         if (strcmp(zKey, "file") == 0) {
-          if (zFile == 0 && strcmp(zType, "text") == 0) zFile = dupText((const char *)sqlite3_column_text(pStmt, 5));
+          if (zFile == 0 && strcmp(zType, "text") == 0) zFile = xstrdup((const char *)sqlite3_column_text(pStmt, 5));
           continue;
         }
         if (manifestValue(r, zWhere, zKey, zType, pStmt, 5, &e)) bBad = 1;
@@ -668,10 +649,10 @@ static void expandManifest(Run *r, const char *zDir, const char *zManifest) {
   nJson = listJson(zDir, &azJson);
   for (i = 0; i < nJson; i++) {
     int k, bListed = 0;
-    for (k = 0; k < nListed && !bListed; k++) bListed = azListed[k] && strcmp(azListed[k], azJson[i]) == 0;
+    for (k = 0; k < nListed && !bListed; k++) bListed = strcmp(azListed[k], azJson[i]) == 0;
     if (!bListed) {
       char *zPath = joinPath(zDir, azJson[i]);
-      report(r, "warning", zPath ? zPath : azJson[i], "not listed in manifest.json: not loaded (add it to \"files\")");
+      report(r, "warning", zPath, "not listed in manifest.json: not loaded (add it to \"files\")");
       r->total.nWarnings++;
       free(zPath);
     }
@@ -690,9 +671,7 @@ done:
 static void expandPath(Run *r, const char *zPath) {
   struct stat st;
   if (strcmp(zPath, "-") == 0) {
-    Job *j = addJob(r, "-");
-    if (j == 0) r->bOom = 1;
-    else completeContext(r, j);
+    completeContext(r, addJob(r, "-"));
     return;
   }
   if (stat(zPath, &st) != 0) {
@@ -704,10 +683,6 @@ static void expandPath(Run *r, const char *zPath) {
   if (S_ISDIR(st.st_mode)) {
     char *zManifest = joinPath(zPath, "manifest.json");
     struct stat stM;
-    if (zManifest == 0) {
-      r->bOom = 1;
-      return;
-    }
     if (stat(zManifest, &stM) == 0) {
       expandManifest(r, zPath, zManifest);
     } else {
@@ -718,13 +693,8 @@ static void expandPath(Run *r, const char *zPath) {
       }
       for (i = 0; i < n; i++) {
         char *zFile = joinPath(zPath, azName[i]);
-        Job *j = zFile ? addJob(r, zFile) : 0;
+        completeContext(r, addJob(r, zFile));
         free(zFile);
-        if (j == 0) {
-          r->bOom = 1;
-          break;
-        }
-        completeContext(r, j);
       }
       if (n > 0) freeNames(azName, n);
     }
@@ -733,22 +703,14 @@ static void expandPath(Run *r, const char *zPath) {
   }
   if (strcmp(baseName(zPath), "manifest.json") == 0) {
     /* The manifest itself names the directory. */
-    char *zDir = strdup(zPath);
-    if (zDir == 0) {
-      r->bOom = 1;
-      return;
-    }
+    char *zDir = xstrdup(zPath);
     if (strrchr(zDir, '/')) *strrchr(zDir, '/') = 0;
     else strcpy(zDir, ".");
     expandManifest(r, zDir[0] ? zDir : "/", zPath);
     free(zDir);
     return;
   }
-  {
-    Job *j = addJob(r, zPath);
-    if (j == 0) r->bOom = 1;
-    else completeContext(r, j);
-  }
+  completeContext(r, addJob(r, zPath));
 }
 
 /* ---- Loading ----------------------------------------------------------------------- */
@@ -815,8 +777,9 @@ static int loadJob(Run *r, Job *j) {
     return TRTC_OK;
   }
   rc = trtcFormsSplit(z, n, &f);
+  if (rc == TRTC_FORMS_NOMEM) outOfMemory();
   if (rc != TRTC_FORMS_OK) {
-    notLoaded(r, showName(j), "%s", rc == TRTC_FORMS_NOMEM ? "out of memory" : f.zWhy);
+    notLoaded(r, showName(j), "%s", f.zWhy);
     trtcFormsFree(&f);
     free(z);
     return TRTC_OK;
@@ -1000,18 +963,15 @@ int trtcIngestMain(int argc, char **argv) {
   r->tStart = now();
 
   /* Every PATH into jobs (nothing opened in the database yet). */
-  if (sqlite3_open(":memory:", &r->pMem) != SQLITE_OK) {
-    fprintf(stderr, "trtc: out of memory\n");
-    return TRTC_EXIT_USAGE;
-  }
-  for (i = optind + 1; i < argc && !r->bOom; i++) expandPath(r, argv[i]);
+  if (sqlite3_open(":memory:", &r->pMem) != SQLITE_OK) outOfMemory();
+  for (i = optind + 1; i < argc; i++) expandPath(r, argv[i]);
   sqlite3_close(r->pMem);
   r->pMem = 0;
 
   memset(&so, 0, sizeof(so));
   so.busyTimeoutMs = r->busyMs;
   so.bQuiet = 0;
-  rc = r->bOom ? TRTC_FAIL : trtcStoreOpen(r->zDb, &so, &r->pStore);
+  rc = trtcStoreOpen(r->zDb, &so, &r->pStore);
   if (rc == TRTC_BUSY) lostTransaction(r, rc, -1);
   if (rc == TRTC_OK) {
     trtcStoreOnWarning(r->pStore, onWarning, r);
@@ -1023,11 +983,6 @@ int trtcIngestMain(int argc, char **argv) {
     if (rc) {
       trtcStoreRollback(r->pStore);
       lostTransaction(r, rc, r->iJob);
-      break;
-    }
-    if (r->bOom) {
-      fprintf(stderr, "trtc: out of memory\n");
-      rc = TRTC_FAIL;
       break;
     }
     if (!sqlite3_get_autocommit(trtcStoreDb(r->pStore)) && now() - r->tTx >= r->commitEvery) {
