@@ -42,7 +42,7 @@ awk -v n="$N" -v k="$K" -v dir="$gen" 'BEGIN {
 }'
 full="$N/$((N * K))/$((N * K)).0/0"
 
-echo "1..25"
+echo "1..26"
 
 # ---- kill -9 during a load, repeated ---------------------------------------------
 # A full load first, to place the kills inside one (its time is not asserted).
@@ -157,6 +157,18 @@ is "$?:$(head -n 1 "$tmp/err" | sed "s|$db|DB|")" \
   "2:trtc: DB: the database is locked: another process kept it for more than the busy timeout (500 ms; --busy-timeout MS waits longer)" \
   "... with --busy-timeout 500 it gives up: exit 2, said"
 release
+
+# Seven files loaded, then the commit waits for a reader past the timeout:
+# all seven rolled back, five named and the rest counted.
+mkdir "$tmp/seven"
+for i in 10 11 12 13 14 15 16; do cp "$gen/user-events-u0$i.json" "$tmp/seven/"; done
+hold "$db" "BEGIN; SELECT count(*) FROM trtc_responses; SELECT 'ready';"
+"$trtc" ingest --busy-timeout 300 $ctx "$db" "$tmp/seven" >"$tmp/out" 2>"$tmp/err"
+st=$?
+release
+is "$st:$(grep -c 'not loaded (rolled back)$' "$tmp/err"):$(tail -n 1 "$tmp/err")" \
+  "2:6:error: ... and 2 more file(s) not loaded (rolled back)" \
+  "the commit of seven files gives up: exit 2, five named, two counted"
 
 # ---- Files that are not databases, databases that cannot be opened ---------------------
 printf 'This is not a database, but a note.\n%.0s' $(seq 1 100) >"$tmp/notes.txt"

@@ -178,6 +178,19 @@ static const struct Edge {
     {"\xFF\xFE[\0]", 5, TRTC_FORMS_REFUSED, "odd number of bytes"},
     {"\xFF\xFE\xFF\xFE", 4, TRTC_FORMS_REFUSED, "only white space"},
     {"\0\0\xFE\xFF\0\0\0[", 8, TRTC_FORMS_REFUSED, "UTF-32"},
+    {"a", 1, TRTC_FORMS_REFUSED, "(found \"a\")"},
+    {"\xFF", 1, TRTC_FORMS_REFUSED, "found byte 0xFF"},
+    {"\xEF\xBB", 2, TRTC_FORMS_REFUSED, "found byte 0xEF"},
+    {"{}", 2, TRTC_FORMS_OK, 0},
+    {"[\0\0\0", 4, TRTC_FORMS_REFUSED, "found byte 0x00"},
+    {"\0[\0\0", 4, TRTC_FORMS_REFUSED, "found byte 0x00"},
+    {"\xFF\xFE\xFF\xFE{\0}\0", 8, TRTC_FORMS_OK, 0},
+    {"true", 0, TRTC_FORMS_REFUSED, "a JSON boolean at line 1"},
+    {"null", 0, TRTC_FORMS_REFUSED, "JSON null at line 1"},
+    {"[{\"Response\": {\"a\": {\"b\": [1, {}]}}}, {\"Response\": {}}]", 0, TRTC_FORMS_OK, 0},
+    {"<html><body>502</body></html>", 0, TRTC_FORMS_REFUSED, "an HTML page"},
+    {"-x", 0, TRTC_FORMS_REFUSED, "an invalid number"},
+    {"[TencentCloudSDKException]   code:X\x01 message:\r\n", 0, TRTC_FORMS_REFUSED, "(code:X? message:)"},
 };
 
 static void edges(void) {
@@ -192,6 +205,90 @@ static void edges(void) {
     if (!ok(bOk, zWhat)) printf("#   rc %d, why: %s\n", rc, f.zWhy);
     trtcFormsFree(&f);
   }
+}
+
+/* Summaries of odd responses, texts of odd strings, layouts, hashes. */
+static void odd(void) {
+  TrtcFormSummary s;
+  char *z;
+  static char aBig[70010];
+  unsigned char a1[TRTC_SHA3_SIZE];
+  size_t k;
+  char *zLong;
+  TrtcForms f;
+
+  check_kind("{\"Response\": {\"Response\": {\"Data\": []}}}", TRTC_FORM_NOT_RESPONSE, 0,
+             "a Response inside Response is not looked into");
+  summarize("{\"Response\": {\"Data\": []}, \"Response\": {}}", &s);
+  is_str(s.zRepeated, "Response", "a repeated Response is said");
+  summarize("{\"Data\": 1, \"Data\": 2, \"Response\": {\"Data\": [], \"Data\": []}}", &s);
+  is_str(s.zRepeated, "Data", "... Data repeated at both levels, said once");
+  check_kind("{\"AbnormalExperienceList\": {}}", TRTC_FORM_NOT_RESPONSE, 0, "an AbnormalExperienceList that is an object");
+  ok(summarize("{\"AbnormalExperienceList\": null}", &s) == TRTC_FORMS_OK &&
+         strcmp(s.zWhy, "its AbnormalExperienceList is not a list (the first AbnormalExperienceList counts)") == 0,
+     "... null: said so");
+  summarize("{\"Error\": {\"Code\": {\"x\": 1}, \"Code\": \"y\", \"Other\": 1, \"Message\": null}}", &s);
+  ok(s.eKind == TRTC_FORM_API_ERROR && s.errorCode.n == 0 && s.errorMessage.n == 0,
+     "an Error whose first Code is an object and Message null: neither has a text");
+  summarize("{\"Error\": {\"Message\": \"m\"}}", &s);
+  ok(s.eKind == TRTC_FORM_API_ERROR && s.errorCode.n == 0 && s.errorMessage.n == 3, "an Error without Code");
+  check_kind("{\"Data\": [], \"UserList\": []}", TRTC_FORM_OTHER_API, 0, "Data beside UserList: DescribeCallDetailInfo");
+  check_kind("[{\"DataType\": \"bigvCapFps\"}]", TRTC_FORM_OTHER_API, TRTC_SHAPE_LIST, "a bare list of QualityData");
+  summarize("{\"Response\": {\"UserList\": []}}", &s);
+  is_str(s.zOtherApi, "DescribeUserInfo", "UserList alone: DescribeUserInfo");
+  summarize("{\"ScaleList\": []}", &s);
+  is_str(s.zOtherApi, "DescribeScaleInfo", "ScaleList: DescribeScaleInfo");
+  ok(summarize("  ", &s) == TRTC_FORMS_REFUSED && strcmp(s.zWhy, "no JSON value") == 0, "white space: no JSON value");
+  check_same_content("{\"Response\": {\"Data\": [{\"PeerId\": \"in\"}]}, \"Data\": [{\"PeerId\": \"out\"}]}",
+                     "[{\"PeerId\": \"in\"}]", 1, "the Response's list, first in the text, before the root's");
+  is_str(trtcFormsLayoutName(TRTC_LAYOUT_ONE), "one response", "layout names");
+  ok(strcmp(trtcFormsLayoutName(TRTC_LAYOUT_LINES), "one response per line") == 0 &&
+         strcmp(trtcFormsLayoutName(TRTC_LAYOUT_CONCAT), "responses one after another") == 0 &&
+         strcmp(trtcFormsLayoutName(TRTC_LAYOUT_ARRAY), "a JSON array of responses") == 0,
+     "... all of them");
+  ok(trtcFormsContentHash("", 0, a1) == TRTC_FORMS_REFUSED, "no text has no content hash");
+  /* A string token longer than the hash's buffer, and enough small tokens
+  ** to fill it at a comma. */
+  zLong = (char *)malloc(30000);
+  k = 0;
+  zLong[k++] = '[';
+  zLong[k++] = '"';
+  memset(zLong + k, 'x', 5000);
+  k += 5000;
+  zLong[k++] = '"';
+  while (k < 29000) {
+    memcpy(zLong + k, ", 1", 3);
+    k += 3;
+  }
+  zLong[k++] = ']';
+  ok(trtcFormsContentHash(zLong, k, a1) == TRTC_FORMS_OK, "a content hash over a long string and many tokens");
+  {
+    unsigned char a2[TRTC_SHA3_SIZE];
+    /* the same text minified: its SHA3-256 */
+    size_t m = 0, i;
+    char *zMin = (char *)malloc(k);
+    for (i = 0; i < k; i++) {
+      if (zLong[i] != ' ') zMin[m++] = zLong[i];
+    }
+    trtcSha3(zMin, m, a2);
+    ok(memcmp(a1, a2, TRTC_SHA3_SIZE) == 0, "... the SHA3-256 of it minified");
+    free(zMin);
+  }
+  free(zLong);
+  /* Not JSON, over 64 kB: the first 64 kB looked at for tccli's messages. */
+  aBig[0] = '<';
+  memset(aBig + 1, 'x', sizeof(aBig) - 1);
+  ok(trtcFormsSplit(aBig, sizeof(aBig), &f) == TRTC_FORMS_REFUSED && strstr(f.zWhy, "HTML or XML"), "70 kB of not JSON");
+  trtcFormsFree(&f);
+  /* Escapes decoded. */
+  check_text("{\"RequestId\": \"\\b\\f\\r\\t\\/\\u00E9\", \"Data\": []}", "\b\f\r\t/\xC3\xA9", "every escape");
+  check_text("{\"RequestId\": \"\\ud83d\", \"Data\": []}", "\xEF\xBF\xBD", "a high surrogate at the end");
+  check_text("{\"RequestId\": \"\\ud83d\\n\", \"Data\": []}", "\xEF\xBF\xBD\n", "a high surrogate, then another escape");
+  check_text("{\"RequestId\": \"\\ud83d\\u0041x\", \"Data\": []}", "\xEF\xBF\xBD" "Ax",
+             "a high surrogate, then not a low one");
+  z = trtcFormsText("5", (TrtcFormSpan){0, 1});
+  is_str(z, "5", "a number's text as written");
+  free(z);
 }
 
 /* Every allocation of split, summarize and text failing in turn, on a
@@ -284,7 +381,7 @@ int main(void) {
   size_t i;
   char *z;
 
-  plan(162);
+  plan(199);
 
   /* ---- SHA3-256 (FIPS 202 test vectors) ---- */
   check_sha3("", 0, "a7ffc6f8bf1ed76651c14756a061d662f580ff4de43b49fa82d80a4b80f8434a", "sha3-256 of \"\"");
@@ -476,6 +573,7 @@ int main(void) {
   }
 
   edges();
+  odd();
   oom();
   replay_corpus();
   return done();

@@ -170,7 +170,7 @@ static void functional(const char *zDir) {
   in.zRoomId = "s";
   rc = trtcStoreResponse(p, &in, &out);
   ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW && (warnMask & (1u << TRTC_W_OTHER_CONTEXT)) &&
-         strstr(zLastWarn, "sdk_app_id 7, comm_id \"8_r_1\", room_id \"r\"") != 0,
+         strstr(zLastWarn, "sdk_app_id \"7\"; comm_id \"8_r_1\"; room_id \"r\"") != 0,
      "... another context on every field: stored again, warned");
   check_sql(db, "SELECT group_concat(sdk_app_id || '/' || comm_id, ' ') FROM trtc_responses WHERE user_id = 'zed'",
             "7/8_r_1 9/9_s_1", "... both kept");
@@ -250,6 +250,182 @@ static void functional(const char *zDir) {
      "trtcStoreApiName: old names, any case; others none");
 }
 
+/* ---- More of the contract: odd inputs and other programs' rows ---------------- */
+
+static int store1(TrtcStore *p, TrtcResponseIn *pIn, TrtcStoreOutcome *pOut) {
+  resetWarnings();
+  return trtcStoreResponse(p, pIn, pOut);
+}
+
+static void contract(const char *zDir) {
+  TrtcStore *p = 0;
+  TrtcResponseIn in;
+  TrtcStoreOutcome out;
+  char zPath[512], zBody[200];
+  sqlite3 *db;
+  int rc, i, nDecoded, nFailed;
+
+  snprintf(zPath, sizeof(zPath), "%s/contract.db", zDir);
+  ok(trtcStoreOpen(zPath, 0, &p) == TRTC_OK, "open without options (the defaults), not quiet");
+  db = trtcStoreDb(p);
+  in = response(0, "{\"Data\": [{\"PeerId\": \"u\", \"Content\": [{\"EventId\": 5001}]}], \"RequestId\": \"\"}", "u");
+  in.zCommId = "c";
+  rc = trtcStoreResponse(p, &in, &out);
+  check_sql(db, "SELECT quote(source_file) || quote(request_id) FROM trtc_responses", "'-'NULL",
+            "no source: \"-\"; an empty RequestId is none");
+  trtcStoreOnWarning(p, onWarn, 0);
+
+  /* Labels without their origin. */
+  in = response("l.json", "{\"Data\": [{\"PeerId\": \"v\", \"Content\": [{\"EventId\": 5001}]}]}", "v");
+  in.zApi = "DescribeAbnormalEvent";
+  in.zCommId = "c";
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW && strstr(zLastWarn, "labelled DescribeUnusualEvent, but") != 0,
+     "a contradicting label, origin unknown");
+  in.zApi = "Foo";
+  in.zUserId = "w";
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && strstr(zLastWarn, "the API label \"Foo\" names no API") != 0, "an unknown label, origin unknown");
+  in.zApi = "Foo";
+  in.zBody = "{\"Response\": {}}";
+  in.nBody = strlen(in.zBody);
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eReason == TRTC_R_NOT_RESPONSE && nWarn == 0, "no response: refused, the label not said");
+
+  /* API errors: no Code, no Message; beside a list; the same Error for
+  ** two users (no RequestId): two responses. */
+  in = response("e.json", "{\"Error\": {}}", 0);
+  in.zApi = "DescribeUserEvent";
+  in.zUserId = "x";
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_API_ERROR && strstr(zLastWarn, "((no Code): (no Message))") != 0,
+     "an API error without Code nor Message");
+  check_sql(db, "SELECT error_code || '/' || quote(error_message) FROM trtc_responses WHERE source_file = 'e.json'",
+            "(no Code)/NULL", "... stored so");
+  in.zUserId = "y";
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_API_ERROR, "... the same Error for another user: another response");
+  in = response("el.json", "{\"Data\": [{\"PeerId\": \"z\"}], \"Error\": {\"Code\": \"C\", \"Message\": \"M\"}}", "z");
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_API_ERROR && strstr(zLastWarn, "the list beside the Error") != 0,
+     "an Error beside a list: an API error");
+  check_sql(db, "SELECT notes FROM trtc_responses WHERE source_file = 'el.json'",
+            "an Error beside a list: loaded as an API error", "... noted");
+
+  /* The extension refuses what another program's trigger refuses. */
+  sqlite3_exec(db,
+               "CREATE TRIGGER boom BEFORE INSERT ON trtc_event_log WHEN NEW.peer_id = 'boom'"
+               " BEGIN SELECT RAISE(ABORT, 'no boom here'); END",
+               0, 0, 0);
+  in = response("boom.json", "[{\"PeerId\": \"boom\", \"Content\": [{\"EventId\": 5001}]}]", "boom");
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eReason == TRTC_R_DECODE && strstr(out.zWhy, "no boom here") && nWarn == 0,
+     "rows that cannot be stored: refused with SQLite's message, nothing kept");
+  check_sql(db, "SELECT count(*) FROM trtc_responses WHERE user_id = 'boom'", "0", "... no response row");
+
+  /* A row another program stores meanwhile (no content_sha3): the identity
+  ** index says already there. */
+  in = response(0, "[{\"PeerId\": \"k\", \"Content\": [{\"EventId\": 5001}]}]", "k");
+  in.zCommId = "c";
+  {
+    sqlite3_stmt *pStmt = 0;
+    unsigned char aHash[TRTC_SHA3_SIZE];
+    trtcSha3(in.zBody, in.nBody, aHash);
+    sqlite3_prepare_v2(db,
+                       "INSERT INTO trtc_responses (api, comm_id, user_id, body, body_sha3, n_rows)"
+                       " VALUES ('DescribeUserEvent', 'c', 'k', ?1, ?2, 0)",
+                       -1, &pStmt, 0);
+    sqlite3_bind_text(pStmt, 1, in.zBody, -1, SQLITE_STATIC);
+    sqlite3_bind_blob(pStmt, 2, aHash, TRTC_SHA3_SIZE, SQLITE_STATIC);
+    sqlite3_step(pStmt);
+    sqlite3_finalize(pStmt);
+  }
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_ALREADY, "another program's row, same bytes and context: already there");
+
+  /* Other programs' rows without a source, found again; conflicting twice. */
+  sqlite3_exec(db,
+               "INSERT INTO trtc_responses (api, user_id, body, body_sha3, request_id, content_sha3, n_rows)"
+               " VALUES ('DescribeUserEvent', 'm1', '[]', x'01', 'dup', x'', 0),"
+               "        ('DescribeUserEvent', 'm2', '[]', x'02', 'dup', x'', 0)",
+               0, 0, 0);
+  in = response("dup.json", "{\"Data\": [{\"PeerId\": \"m3\", \"Content\": []}], \"RequestId\": \"dup\"}", "m3");
+  in.zCommId = "c";
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW && strstr(zLastWarn, "was loaded from ? with user_id \"m1\"") != 0,
+     "the same RequestId under two other users: stored, the first named (source unknown)");
+  in.zUserId = "m1";
+  in.zCommId = 0;
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_ALREADY && strstr(zLastWarn, "already loaded from ? (") != 0,
+     "... and as m1: already loaded (from an unknown source)");
+
+  /* Many responses from one source; user ids in other cases. */
+  for (i = 0; i < 70; i++) {
+    snprintf(zBody, sizeof(zBody), "[{\"PeerId\": \"n%d\", \"Content\": [{\"EventId\": 5001}]}]", i);
+    in = response("many.json", zBody, "n");
+    in.zCommId = "c";
+    rc = store1(p, &in, &out);
+  }
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW, "70 responses from one source");
+  in = response("case.json", "[{\"PeerId\": \"CaSe\", \"Content\": [{\"EventId\": 1}]}, {\"PeerId\": \"CASE\", "
+                             "\"Content\": [{\"EventId\": 1}]}]", "case");
+  in.zCommId = "c";
+  in.zUserFrom = "--user";
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_OK && strstr(zLastWarn, "given by --user; \"CaSe\" differs only in case") != 0,
+     "two PeerIds differing from the user only in case: the first named");
+
+  /* Pending rows: with a source, notes, and times to convert; unusual
+  ** rows without EventTime. */
+  sqlite3_exec(db,
+               "INSERT INTO trtc_responses (api, user_id, source_file, body, body_sha3, notes)"
+               " VALUES ('DescribeUserEvent', 's', 'other.json',"
+               " '[{\"PeerId\": \"s\", \"Content\": [{\"Time\": 1700000000, \"EventId\": 5001}]}]', x'03', 'by hand'),"
+               "        ('DescribeUnusualEvent', NULL, 'other2.json',"
+               " '[{\"UserId\": \"t\", \"ExperienceId\": 4}]', x'04', NULL)",
+               0, 0, 0);
+  resetWarnings();
+  rc = trtcStoreDecodePending(p, &nDecoded, &nFailed);
+  ok(rc == TRTC_OK && nDecoded == 2 && strstr(zLastWarn, "1 Time value(s) look like seconds") != 0,
+     "responses left by another program, with times in seconds: decoded, converted, warned");
+  check_sql(db, "SELECT notes FROM trtc_responses WHERE source_file = 'other.json'",
+            "by hand; Time: 1 value(s) in seconds multiplied by 1000", "... its notes kept, the conversion added");
+
+  /* Closed with a transaction open: rolled back. */
+  ok(trtcStoreBegin(p) == TRTC_OK, "begin");
+  in = response("open.json", "[{\"PeerId\": \"o\", \"Content\": [{\"EventId\": 1}]}]", "o");
+  trtcStoreResponse(p, &in, &out);
+  trtcStoreClose(p);
+  {
+    sqlite3 *db2 = 0;
+    sqlite3_open(zPath, &db2);
+    check_sql(db2, "SELECT count(*) FROM trtc_responses WHERE user_id = 'o'", "0",
+              "closed inside a transaction: rolled back");
+    sqlite3_close(db2);
+  }
+}
+
+/* An old database (sql/ingest.sh's schema) with bodies of every kind:
+** migrated and backfilled. */
+static const char zOldSchema[] =
+    "CREATE TABLE trtc_responses (response_id INTEGER PRIMARY KEY, api TEXT NOT NULL"
+    " CHECK (api IN ('DescribeUserEvent', 'DescribeUnusualEvent')), sdk_app_id INTEGER, comm_id TEXT,"
+    " room_id TEXT, user_id TEXT, source_file TEXT, body TEXT NOT NULL, body_sha3 BLOB NOT NULL,"
+    " error_code TEXT, error_message TEXT, n_rows INTEGER, loaded_at TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP);"
+    "INSERT INTO trtc_responses (api, user_id, body, body_sha3, n_rows) VALUES"
+    " ('DescribeUserEvent', 'a', '{\"Data\": [], \"RequestId\": \"old-1\"}', x'01', 0),"
+    " ('DescribeUserEvent', 'b', '5', x'02', 0),"
+    " ('DescribeUserEvent', 'c', '{\"Data\": [', x'03', NULL);";
+
+static void oldDatabase(const char *zPath) {
+  sqlite3 *db = 0;
+  unlink(zPath);
+  sqlite3_open(zPath, &db);
+  sqlite3_exec(db, zOldSchema, 0, 0, 0);
+  sqlite3_close(db);
+}
+
 /* ---- The whole life of a store, for the failure loops ------------------------ */
 
 /* Open, store each kind of response in a transaction and one in its own,
@@ -308,6 +484,8 @@ static int shouldFail(void) {
 static void *failMalloc(int n) { return shouldFail() ? 0 : origMem.xMalloc(n); }
 static void *failRealloc(void *p, int n) { return shouldFail() ? 0 : origMem.xRealloc(p, n); }
 
+static char zOldPath[600];
+
 static void oom(void) {
   sqlite3_mem_methods m;
   int n, nBad = 0, nRuns = 0, nStep = 1;
@@ -345,6 +523,24 @@ static void oom(void) {
   }
   printf("# %d runs\n", nRuns);
   ok(nRuns > 100 && nBad == 0, "the Nth SQLite allocation fails, for every N: a clean TRTC_FAIL or success, no leak");
+  /* Opening an old database: the migration and the backfill. */
+  nBad = 0;
+  for (n = 1; n < 100000; n += nStep) {
+    int rc;
+    TrtcStore *p = 0;
+    oldDatabase(zOldPath);
+    nBase = sqlite3_memory_used();
+    nAlloc = 0;
+    bFailed = 0;
+    nFailAt = n;
+    rc = trtcStoreOpen(zOldPath, 0, &p);
+    trtcStoreClose(p);
+    nFailAt = 0;
+    if (rc != TRTC_OK && rc != TRTC_FAIL) nBad++;
+    if (sqlite3_memory_used() != nBase) nBad++;
+    if (!bFailed) break;
+  }
+  ok(n > 50 && nBad == 0, "... and so while an old database is migrated");
   sqlite3_shutdown();
   sqlite3_config(SQLITE_CONFIG_MALLOC, &origMem);
   sqlite3_initialize();
@@ -454,8 +650,19 @@ int main(void) {
     printf("1..1\nnot ok 1 - mkdtemp\n");
     return 1;
   }
-  plan(34);
+  plan(58);
+  snprintf(zOldPath, sizeof(zOldPath), "%s/old.db", zDir);
   functional(zDir);
+  contract(zDir);
+  {
+    TrtcStore *p = 0;
+    oldDatabase(zOldPath);
+    ok(trtcStoreOpen(zOldPath, 0, &p) == TRTC_OK, "an old database with bodies of every kind: migrated");
+    check_sql(trtcStoreDb(p),
+              "SELECT group_concat(user_id || ':' || quote(request_id) || ':' || length(content_sha3), ' ') FROM trtc_responses",
+              "a:'old-1':32 b:NULL:0 c:NULL:0", "... request_id and content_sha3 from each body (none for what is no response)");
+    trtcStoreClose(p);
+  }
   oom();
   writeFailures(zDir);
   snprintf(zCmd, sizeof(zCmd), "rm -rf '%s'", zDir);

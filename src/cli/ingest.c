@@ -172,17 +172,16 @@ static void clearProgress(Run *r) {
   }
 }
 
-static void showProgress(Run *r, int bForce) {
-  double t = now(), rate;
+static void showProgress(Run *r) {
+  double t = now();
   long nRows;
-  if (!r->bProgress) return;
-  if (!bForce && t - r->tProgress < PROGRESS_SECONDS) return;
+  if (!r->bProgress || t - r->tProgress < PROGRESS_SECONDS) return;
   /* Short loads show nothing: fewer than 50 files done within half a second. */
   if (!r->bLineShown && t - r->tStart < 0.5 && r->nJob < 50) return;
   r->tProgress = t;
   nRows = r->total.nEvents + r->total.nUnusual + r->tx.nEvents + r->tx.nUnusual;
-  rate = t > r->tStart ? nRows / (t - r->tStart) : 0;
-  fprintf(stderr, "\r\033[Ktrtc ingest: %d/%d files, %ld rows, %.0f rows/s", r->iJob + 1, r->nJob, nRows, rate);
+  fprintf(stderr, "\r\033[Ktrtc ingest: %d/%d files, %ld rows, %.0f rows/s", r->iJob + 1, r->nJob, nRows,
+          nRows / (t - r->tStart + 1e-9));
   fflush(stderr);
   r->bLineShown = 1;
 }
@@ -206,10 +205,9 @@ static void notLoaded(Run *r, const char *zWhat, const char *zFmt, const char *z
 /* The name a file is shown (and stored) by. */
 static const char *showName(const Job *j) { return strcmp(j->zPath, "-") ? j->zPath : "(stdin)"; }
 
-/* ... with the response's place in it. */
+/* ... with the response's place in it (r->pJob is the file being loaded). */
 static void partName(const Run *r, char *z, size_t n) {
-  if (r->pJob == 0) snprintf(z, n, "?");
-  else if (r->nPart > 1) snprintf(z, n, "%s (response %d of %d)", showName(r->pJob), r->iPart + 1, r->nPart);
+  if (r->nPart > 1) snprintf(z, n, "%s (response %d of %d)", showName(r->pJob), r->iPart + 1, r->nPart);
   else snprintf(z, n, "%s", showName(r->pJob));
 }
 
@@ -546,8 +544,7 @@ static void expandManifest(Run *r, const char *zDir, const char *zManifest) {
       bFiles = -2;
       break;
     }
-    if (zKey == 0 || zType == 0) continue;
-    if (strcmp(zKey, "files") == 0) {
+    if (strcmp(zKey, "files") == 0) { /* an object's members have a key and a type */
       if (bFiles == 0) bFiles = strcmp(zType, "array") == 0 ? 1 : -1;
       continue;
     }
@@ -998,7 +995,7 @@ int trtcIngestMain(int argc, char **argv) {
         nanosleep(&ts, 0);
       }
     }
-    showProgress(r, 0);
+    showProgress(r);
   }
   if (rc == TRTC_OK && r->pStore && !sqlite3_get_autocommit(trtcStoreDb(r->pStore))) {
     rc = commit(r);

@@ -622,11 +622,8 @@ static int decodeRows(TrtcStore *p, const char *zApi, sqlite3_int64 id, const Co
   *pnRows = 0;
   statsReset(&p->st, bUser ? c->zUser : 0);
   if (rc != SQLITE_OK) return dbError(p, rc);
-  rc = sqlite3_bind_text64(*pp, 1, zBody, nBody, SQLITE_STATIC, SQLITE_UTF8);
-  if (rc == SQLITE_TOOBIG) {
-    snprintf(zErr, nErr, "too big for SQLite (%zu bytes)", nBody);
-    return DECODE_REFUSED;
-  }
+  /* The body fits: storeOne checked it against SQLITE_LIMIT_LENGTH. */
+  sqlite3_bind_text64(*pp, 1, zBody, nBody, SQLITE_STATIC, SQLITE_UTF8);
   sqlite3_bind_int64(*pp, 2, id);
   bindContext(*pp, 3, c); /* ?3-?6 (trtc_unusual_events has no ?6: ignored) */
   rc = sqlite3_step(*pp);
@@ -656,7 +653,7 @@ static void afterDecode(TrtcStore *p, const char *zApi, const Context *c, int nR
     if (nRows == 0) {
       warn(p, TRTC_W_EMPTY, "no events in it (Data is empty): were the user, the call and the time range of the "
                             "request right?");
-    } else if (c->zUser && !st->bUserSeen) {
+    } else if (!st->bUserSeen) { /* a DescribeUserEvent response always has its user */
       char zPeers[200] = "";
       int i;
       for (i = 0; i < st->nPeer; i++) {
@@ -811,20 +808,23 @@ static int compareContext(const Candidate *o, const Context *c, int *pbAdds) {
   return rel;
 }
 
-/* Describe what differs ("user_id \"carol\"" ...) for a warning. */
+/* Describe what differs ("user_id \"carol\"" ...) for a warning: the
+** stored values where both contexts have one and they differ (a conflict
+** has at least one). */
 static void describeDifference(const Candidate *o, const Context *c, char *z, size_t n) {
+  char zOld[32], zNew[32];
+  const char *azOld[4], *azNew[4];
+  static const char *const azName[4] = {"sdk_app_id", "comm_id", "room_id", "user_id"};
+  int k;
+  snprintf(zOld, sizeof(zOld), "%lld", (long long)o->iSdk);
+  snprintf(zNew, sizeof(zNew), "%lld", (long long)c->iSdk);
+  azOld[0] = o->bSdk ? zOld : 0, azNew[0] = c->bSdk ? zNew : 0;
+  azOld[1] = o->zComm, azNew[1] = c->zComm;
+  azOld[2] = o->zRoom, azNew[2] = c->zRoom;
+  azOld[3] = o->zUser, azNew[3] = c->zUser;
   z[0] = 0;
-  if (o->bSdk && c->bSdk && o->iSdk != c->iSdk) {
-    snprintf(z + strlen(z), n - strlen(z), "%ssdk_app_id %lld", z[0] ? ", " : "", (long long)o->iSdk);
-  }
-  if (o->zComm && c->zComm && strcmp(o->zComm, c->zComm)) {
-    snprintf(z + strlen(z), n - strlen(z), "%scomm_id \"%s\"", z[0] ? ", " : "", o->zComm);
-  }
-  if (o->zRoom && c->zRoom && strcmp(o->zRoom, c->zRoom)) {
-    snprintf(z + strlen(z), n - strlen(z), "%sroom_id \"%s\"", z[0] ? ", " : "", o->zRoom);
-  }
-  if (o->zUser && c->zUser && strcmp(o->zUser, c->zUser)) {
-    snprintf(z + strlen(z), n - strlen(z), "%suser_id \"%s\"", z[0] ? ", " : "", o->zUser);
+  for (k = 0; k < 4; k++) {
+    if (azOld[k] && azNew[k] && strcmp(azOld[k], azNew[k]) != 0) addNote(z, n, "%s \"%s\"", azName[k], azOld[k]);
   }
 }
 
@@ -1016,7 +1016,9 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
       }
       if (!bMerged) {
         if (storedFromSource(p, o->id) && sameText(o->zSource, zSource)) {
-          warn(p, TRTC_W_TWICE, "the same response appears twice in it (%s): loaded once", zBy);
+          warn(p, TRTC_W_TWICE, "already loaded from this same file in this run (%s): loaded once (is it in the "
+                                "file twice, or the file given twice?)",
+               zBy);
         } else if (!sameText(o->zSource, zSource)) {
           warn(p, TRTC_W_ALREADY, "already loaded from %s (%s): not loaded again", o->zSource ? o->zSource : "?",
                zBy);
@@ -1190,11 +1192,10 @@ static int decodeOnePending(TrtcStore *p, sqlite3_int64 id, int *pbFailed) {
   zBody = (const char *)sqlite3_column_text(p->pGetRow, 6);
   p->nWarn = 0;
   rc = responseSave(p);
-  if (rc == TRTC_OK && zApi && zBody) {
+  if (rc == TRTC_OK && zApi) { /* body is NOT NULL */
     rc = decodeRows(p, zApi, id, &c, zBody, (size_t)sqlite3_column_bytes(p->pGetRow, 6), &nRows, zErr, sizeof(zErr));
   } else if (rc == TRTC_OK) {
-    snprintf(zErr, sizeof(zErr), "%s", zBody ? "an api that is not DescribeUserEvent or DescribeUnusualEvent"
-                                             : "no body");
+    snprintf(zErr, sizeof(zErr), "an api that is not DescribeUserEvent or DescribeUnusualEvent");
     rc = DECODE_REFUSED;
   }
   if (rc == TRTC_OK) afterDecode(p, zApi, &c, nRows, 0, zNotes, sizeof(zNotes));

@@ -99,7 +99,7 @@ typedef struct TrtcStoreOutcome {
 #define TRTC_W_TIME_SECONDS 4   /* Time values in seconds: multiplied by 1000 */
 #define TRTC_W_EVENTTIME_MS 5   /* EventTime values in ms: divided by 1000 */
 #define TRTC_W_ALREADY 6        /* already stored from another source */
-#define TRTC_W_TWICE 7          /* the same response twice in one source */
+#define TRTC_W_TWICE 7          /* the same response twice from one source in a session */
 #define TRTC_W_CONTEXT_ADDED 8  /* a stored response got the context it lacked */
 #define TRTC_W_OTHER_CONTEXT 9  /* the same response is stored with another context */
 #define TRTC_W_EMPTY 10         /* no events, no abnormal experiences */
