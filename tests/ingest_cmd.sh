@@ -71,7 +71,7 @@ cp "$src/sql/sample/user-events-alice.json" "$tmp/mixed/alice.json"
 cp "$src/sql/sample/unusual-events.json" "$tmp/mixed/unusual.json"
 cp "$src/tests/fixtures/api_error.json" "$tmp/mixed/error.json"
 printf '{"Response": {"Data": [' >"$tmp/mixed/truncated.json"
-"$sqlite" :memory: "SELECT json_extract(CAST(readfile('$src/sql/sample/user-events-dave.json') AS TEXT), '\$.Response.Data')" >"$tmp/mixed/bare.json"
+"$sqlite" :memory: "SELECT replace(json_extract(CAST(readfile('$src/sql/sample/user-events-dave.json') AS TEXT), '\$.Response.Data'), '\"dave\"', '\"gina\"')" >"$tmp/mixed/bare.json"
 cat >"$tmp/mixed/manifest.json" <<'JSON'
 {"sdk_app_id": "1400188366", "room_id": 61203, "comm_id": "1400188366_61203_1710235800",
  "files": [
@@ -79,7 +79,7 @@ cat >"$tmp/mixed/manifest.json" <<'JSON'
    {"file": "alice.json", "api": "DescribeUserEvent", "user_id": "alice2"},
    {"file": "unusual.json"},
    {"file": "error.json", "api": "DescribeUserEvent", "user_id": "frank"},
-   {"file": "bare.json", "api": "DescribeUserEvent", "user_id": "gina"},
+   {"file": "bare.json", "api": "DescribeFoo", "user_id": "gina"},
    {"file": "truncated.json", "api": "DescribeUserEvent", "user_id": "hal"},
    {"file": "missing.json", "api": "DescribeUserEvent", "user_id": "ivy"},
    {"api": "DescribeUserEvent", "user_id": "jo"},
@@ -90,30 +90,33 @@ JSON
 (cd "$tmp" && "$trtc" ingest "$db" mixed >"$tmp/out" 2>"$tmp/err")
 st=$?
 is "$st" 1 "problems make the exit status 1"
-is "$(grep '^error: ' "$tmp/err")" "error: mixed/manifest.json (entry 8 of \"files\"): no \"file\" in it: not loaded
+is "$(grep '^error: ' "$tmp/err" | sed "s|$src/|SRC/|")" "error: mixed/manifest.json (entry 8 of \"files\"): no \"file\" in it: not loaded
+error: mixed/alice.json: the same response (the same RequestId) is stored already, loaded from SRC/sql/sample/user-events-alice.json with user_id \"alice\" (response_id 1): not loaded again (it would count twice); if the context given now is right, load it with --replace
 error: mixed/truncated.json: not JSON: line 1, column 24: the text ends inside an array (truncated?)
 error: mixed/missing.json: cannot open it (No such file or directory)
-error: mixed/alice.json: a DescribeUserEvent response needs the user id it was requested for (the request's UserId): give it with --user ID, \"user_id\" in manifest.json, or the file name user-events-ID.json" \
+error: mixed/alice.json: a DescribeUserEvent response needs the user id it was requested for (the request's UserId): give it with --user ID, \"user_id\" in manifest.json, or the file name user-events-ID.json
+error: mixed/alice.json: the same response (the same RequestId) is stored already, loaded from SRC/sql/sample/user-events-alice.json with user_id \"alice\" (response_id 1): not loaded again (it would count twice); if the context given now is right, load it with --replace" \
   "each input not loaded is named on stderr, with why"
 has_line "$tmp/err" "warning: mixed/error.json: an API error response (InvalidParameter.RoomId: RoomId does not exist.): stored without events; request it again"
 report $? "an API error response is a warning"
-has_line "$tmp/err" "warning: mixed/alice.json: the API label \"DescribeFoo\" given by manifest.json names no API this loads (DescribeUserEvent, DescribeUnusualEvent): ignored"
+has_line "$tmp/err" "warning: mixed/bare.json: the API label \"DescribeFoo\" given by manifest.json names no API this loads (DescribeUserEvent, DescribeUnusualEvent): ignored"
 report $? "an unknown api label is a warning; the content decides"
-is "$(grep -c 'with user_id "alice"' "$tmp/err")" 2 "the same response loaded for other users is warned about (alice2, kim)"
-is "$(grep -c '^warning: mixed/alice.json: no event has PeerId' "$tmp/err")" 2 "... and that its PeerIds are not theirs"
-is "$(cat "$tmp/out")" "6 files: 4 new responses, 78 event rows, 0 abnormal-event rows; 2 already loaded, 4 not loaded, 10 warnings" \
+is "$(grep -c 'is stored already, loaded from .* with user_id "alice"' "$tmp/err")" 2 \
+  "alice's response given for other users is refused, not counted twice (alice2, kim)"
+is "$(q "SELECT count(*) FROM trtc_responses WHERE source_file = 'mixed/alice.json'")" 0 "... nothing of it is stored again"
+is "$(cat "$tmp/out")" "4 files: 2 new responses, 18 event rows, 0 abnormal-event rows; 2 already loaded, 6 not loaded, 4 warnings" \
   "the other files are loaded"
 is "$(q "SELECT error_code || '/' || n_rows FROM trtc_responses WHERE user_id = 'frank'")" "InvalidParameter.RoomId/0" \
   "an API error response is kept with its Code, without rows"
 is "$(q "SELECT count(*) FROM trtc_event_log WHERE user_id = 'gina'")" 18 "a bare list is decoded"
-is "$(q "SELECT count(*) FROM trtc_event_log WHERE user_id = 'alice2'")" 30 \
-  "the same file for another user is another response"
-is "$(counts)" "10/182/10" "old API names and a missing api map onto the loaded responses"
+is "$(q "SELECT count(*) FROM trtc_event_log WHERE user_id IN ('alice2', 'kim')")" 0 \
+  "the same file for another user is not stored again"
+is "$(counts)" "8/122/10" "old API names and a missing api map onto the loaded responses"
 
 (cd "$tmp" && "$trtc" ingest "$db" mixed >"$tmp/out" 2>"$tmp/err")
-is "$(cat "$tmp/out")" "6 files: 0 new responses, 0 event rows, 0 abnormal-event rows; 6 already loaded, 4 not loaded, 3 warnings" \
+is "$(cat "$tmp/out")" "4 files: 0 new responses, 0 event rows, 0 abnormal-event rows; 4 already loaded, 6 not loaded, 3 warnings" \
   "loading it again adds nothing (the copies of sample files and the bad label are said again)"
-is "$(counts)" "10/182/10" "... not a row"
+is "$(counts)" "8/122/10" "... not a row"
 
 # ---- Failures that load nothing ---------------------------------------------------
 mkdir "$tmp/empty"
@@ -125,7 +128,7 @@ ingest "$tmp/empty"
 is "$st:$(sed "s|$tmp/empty|DIR|" "$tmp/err")" \
   "1:error: DIR/manifest.json: not JSON: line 1, column 12: the text ends inside an array (truncated?): the directory is not loaded" \
   "a malformed manifest"
-is "$(counts)" "10/182/10" "... changes nothing"
+is "$(counts)" "8/122/10" "... changes nothing"
 
 # ---- The command ------------------------------------------------------------------
 "$trtc" --version >"$tmp/out" 2>&1

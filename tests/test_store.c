@@ -169,11 +169,20 @@ static void functional(const char *zDir) {
   in.zCommId = "9_s_1";
   in.zRoomId = "s";
   rc = trtcStoreResponse(p, &in, &out);
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_REFUSED && out.eReason == TRTC_R_OTHER_CONTEXT &&
+         strstr(out.zWhy, "sdk_app_id \"7\"; comm_id \"8_r_1\"; room_id \"r\"") != 0 &&
+         strstr(out.zWhy, "--replace") != 0,
+     "... another context on every field: refused (it would count twice), saying how to replace");
+  resetWarnings();
+  in.bReplace = 1;
+  rc = trtcStoreResponse(p, &in, &out);
   ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW && (warnMask & (1u << TRTC_W_OTHER_CONTEXT)) &&
-         strstr(zLastWarn, "sdk_app_id \"7\"; comm_id \"8_r_1\"; room_id \"r\"") != 0,
-     "... another context on every field: stored again, warned");
-  check_sql(db, "SELECT group_concat(sdk_app_id || '/' || comm_id, ' ') FROM trtc_responses WHERE user_id = 'zed'",
-            "7/8_r_1 9/9_s_1", "... both kept");
+         strstr(zLastWarn, "replaces response_id") != 0,
+     "... with bReplace: stored, the old one replaced, warned");
+  check_sql(db, "SELECT group_concat(sdk_app_id || '/' || comm_id, ' ') || ' ' ||"
+            " (SELECT count(*) FROM trtc_event_log WHERE comm_id = '8_r_1') FROM trtc_responses WHERE user_id = 'zed'",
+            "9/9_s_1 0", "... only the new one is left, and none of the old rows");
+  in.bReplace = 0;
 
   /* Candidates found both ways, out of order: one by RequestId (the later
   ** one), one by content. */
@@ -185,12 +194,13 @@ static void functional(const char *zDir) {
     in = response("q.json", zQ, "quinn");
     in.zCommId = "c";
     rc = trtcStoreResponse(p, &in, &out);
-    ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW && (warnMask & (1u << TRTC_W_OTHER_CONTEXT)),
-       "the same content for another user: stored, warned");
+    ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_REFUSED && out.eReason == TRTC_R_OTHER_CONTEXT &&
+           strstr(out.zWhy, "(the same content)") != 0,
+       "the same content for another user: refused, found by content");
     in.zUserId = "alice";
     in.zCommId = 0;
     rc = trtcStoreResponse(p, &in, &out);
-    ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_ALREADY, "found by content and by RequestId: already there");
+    ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_ALREADY, "for the user it was stored for: already there");
   }
 
   /* Rows another program left: an API not decodable, one to decode. */
@@ -282,8 +292,9 @@ static void contract(const char *zDir) {
   rc = store1(p, &in, &out);
   ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW && strstr(zLastWarn, "labelled DescribeUnusualEvent, but") != 0,
      "a contradicting label, origin unknown");
+  in = response("l.json", "{\"Data\": [{\"PeerId\": \"w\", \"Content\": [{\"EventId\": 5001}]}]}", "w");
+  in.zCommId = "c";
   in.zApi = "Foo";
-  in.zUserId = "w";
   rc = store1(p, &in, &out);
   ok(rc == TRTC_OK && strstr(zLastWarn, "the API label \"Foo\" names no API") != 0, "an unknown label, origin unknown");
   in.zApi = "Foo";
@@ -352,8 +363,8 @@ static void contract(const char *zDir) {
   in = response("dup.json", "{\"Data\": [{\"PeerId\": \"m3\", \"Content\": []}], \"RequestId\": \"dup\"}", "m3");
   in.zCommId = "c";
   rc = store1(p, &in, &out);
-  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_NEW && strstr(zLastWarn, "was loaded from ? with user_id \"m1\"") != 0,
-     "the same RequestId under two other users: stored, the first named (source unknown)");
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_REFUSED && strstr(out.zWhy, "loaded from ? with user_id \"m1\"") != 0,
+     "the same RequestId under two other users: refused, the first named (source unknown)");
   in.zUserId = "m1";
   in.zCommId = 0;
   rc = store1(p, &in, &out);
@@ -650,7 +661,7 @@ int main(void) {
     printf("1..1\nnot ok 1 - mkdtemp\n");
     return 1;
   }
-  plan(58);
+  plan(59);
   snprintf(zOldPath, sizeof(zOldPath), "%s/old.db", zDir);
   functional(zDir);
   contract(zDir);

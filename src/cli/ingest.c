@@ -3,7 +3,7 @@
 ** responses into a database file (docs/ingest-command.md, man trtc):
 **
 **   trtc ingest [--user ID] [--room ID] [--comm-id ID] [--sdk-app-id N]
-**               [--api NAME] [--busy-timeout MS] [--commit-every MS]
+**               [--api NAME] [--replace] [--busy-timeout MS] [--commit-every MS]
 **               [--quiet] DB PATH...
 **   trtc ingest calls.db sql/sample            a directory with manifest.json
 **   trtc ingest --comm-id C calls.db user-events-alice.json
@@ -49,8 +49,8 @@
 
 static const char zUsage[] =
     "usage: trtc ingest [--user ID] [--room ID] [--comm-id ID] [--sdk-app-id N]\n"
-    "                   [--api NAME] [--busy-timeout MS] [--commit-every MS]\n"
-    "                   [--quiet] DB PATH...\n";
+    "                   [--api NAME] [--replace] [--busy-timeout MS]\n"
+    "                   [--commit-every MS] [--quiet] DB PATH...\n";
 
 static const char zHelp[] =
     "\n"
@@ -68,6 +68,9 @@ static const char zHelp[] =
     "  --sdk-app-id N     the application (SdkAppId)\n"
     "  --api NAME         DescribeUserEvent or DescribeUnusualEvent, where the\n"
     "                     content cannot tell (an empty list, an API error)\n"
+    "  --replace          a response stored already under another user, room or\n"
+    "                     call (a typo corrected, say) is replaced by the one\n"
+    "                     loaded now; without it such a response is refused\n"
     "  --busy-timeout MS  wait this long for other writers (default 30000)\n"
     "  --commit-every MS  commit after this long (default 1000; each file is\n"
     "                     loaded whole or not at all whatever it is)\n"
@@ -106,6 +109,7 @@ typedef struct Tally {
 typedef struct Run {
   Ctx opt;             /* from the options */
   int busyMs, bQuiet;
+  int bReplace;        /* --replace */
   double commitEvery;  /* seconds */
   const char *zDb;
   TrtcStore *pStore;
@@ -762,7 +766,7 @@ static const char *refusalHint(int eReason) {
 
 /* Load one file; TRTC_OK, or TRTC_BUSY / TRTC_FAIL (the transaction is lost). */
 static int loadJob(Run *r, Job *j) {
-  char *z = 0, zWhy[600], zNotes[400];
+  char *z = 0, zWhy[800], zNotes[400];
   size_t n = 0;
   TrtcForms f;
   int rc, i, bRefused = 0;
@@ -820,6 +824,7 @@ static int loadJob(Run *r, Job *j) {
     in.zBody = f.z + f.aPart[i].iStart;
     in.nBody = f.aPart[i].n;
     in.zNotes = zNotes;
+    in.bReplace = r->bReplace;
     rc = trtcStoreResponse(r->pStore, &in, &out);
     if (rc) break;
     switch (out.eStatus) {
@@ -902,6 +907,7 @@ int trtcIngestMain(int argc, char **argv) {
       {"comm-id", required_argument, 0, 'c'},  {"sdk-app-id", required_argument, 0, 's'},
       {"api", required_argument, 0, 'a'},      {"busy-timeout", required_argument, 0, 'b'},
       {"commit-every", required_argument, 0, 'e'}, {"quiet", no_argument, 0, 'q'},
+      {"replace", no_argument, 0, 'R'},
       {"help", no_argument, 0, 'h'},
       {0, 0, 0, 0},
   };
@@ -943,6 +949,7 @@ int trtcIngestMain(int argc, char **argv) {
         r->commitEvery = v / 1000.0;
         break;
       case 'q': r->bQuiet = 1; break;
+      case 'R': r->bReplace = 1; break;
       case 'h':
         fputs(zUsage, stdout);
         fputs(zHelp, stdout);

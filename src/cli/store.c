@@ -865,6 +865,26 @@ static int mergeContext(TrtcStore *p, const Candidate *o, const Context *c, cons
   return rc;
 }
 
+/* Delete a stored response and its rows (foreign keys may be off). */
+static int forgetResponse(TrtcStore *p, sqlite3_int64 id) {
+  static const char *const azSql[3] = {
+      "DELETE FROM trtc_event_log WHERE response_id = ?1",
+      "DELETE FROM trtc_unusual_log WHERE response_id = ?1",
+      "DELETE FROM trtc_responses WHERE response_id = ?1"};
+  int k;
+  for (k = 0; k < 3; k++) {
+    sqlite3_stmt *pStmt = 0;
+    int rc = sqlite3_prepare_v2(p->db, azSql[k], -1, &pStmt, 0);
+    if (rc == SQLITE_OK) {
+      sqlite3_bind_int64(pStmt, 1, id);
+      rc = run(pStmt);
+    }
+    sqlite3_finalize(pStmt);
+    if (rc != SQLITE_OK) return dbError(p, rc);
+  }
+  return TRTC_OK;
+}
+
 /* Was this id stored from the same source in this session? */
 static int storedFromSource(TrtcStore *p, sqlite3_int64 id) {
   int i;
@@ -1030,6 +1050,18 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
     }
     if (rel == CTX_CONFLICT && bStrong && !pConflict) pConflict = o;
   }
+  if (pConflict && !pIn->bReplace) {
+    /* Stored again it would count twice, once per context: refuse, and say
+    ** how to correct the first one. */
+    char zDiff[300];
+    describeDifference(pConflict, &c, zDiff, sizeof(zDiff));
+    refuse(pOut, TRTC_R_OTHER_CONTEXT,
+           "the same response (%s) is stored already, loaded from %s with %s (response_id %lld): not loaded "
+           "again (it would count twice); if the context given now is right, load it with --replace",
+           pConflict->bByRequest ? "the same RequestId" : "the same content",
+           pConflict->zSource ? pConflict->zSource : "?", zDiff, (long long)pConflict->id);
+    goto done;
+  }
 
   /* A new response: its rows first, under the id it will get. */
   rc = responseSave(p);
@@ -1058,12 +1090,15 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
     addNote(zNotes, sizeof(zNotes), "repeated keys: %s (the first counts)", s.zRepeated);
   }
   if (pConflict) {
+    /* Replacing (asked for): the old response and its rows go. */
     char zDiff[300];
     describeDifference(pConflict, &c, zDiff, sizeof(zDiff));
-    warn(p, TRTC_W_OTHER_CONTEXT, "the same response (%s) was loaded from %s with %s (response_id %lld): stored "
-                                  "again with the context given now; one of them is wrong",
-         pConflict->bByRequest ? "the same RequestId" : "the same content",
-         pConflict->zSource ? pConflict->zSource : "?", zDiff, (long long)pConflict->id);
+    rc = forgetResponse(p, pConflict->id);
+    if (rc) goto undo;
+    warn(p, TRTC_W_OTHER_CONTEXT, "replaces response_id %lld, the same response (%s) loaded from %s with %s",
+         (long long)pConflict->id, pConflict->bByRequest ? "the same RequestId" : "the same content",
+         pConflict->zSource ? pConflict->zSource : "?", zDiff);
+    addNote(zNotes, sizeof(zNotes), "replaces response_id %lld (%s)", (long long)pConflict->id, zDiff);
   }
   if (bError) {
     errorText(zCode, zMessage, zErr, sizeof(zErr));

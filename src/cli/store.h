@@ -62,6 +62,9 @@ typedef struct TrtcResponseIn {
                          ** mark removed"), kept in trtc_responses.notes */
   const char *zApiFrom;  /* where zApi came from (e.g. "--api"), for warnings */
   const char *zUserFrom; /* where zUserId came from, for warnings */
+  int bReplace;          /* the same response stored under another context
+                         ** (user, room, call) is replaced by this one; without
+                         ** it, this one is refused (TRTC_R_OTHER_CONTEXT) */
 } TrtcResponseIn;
 
 /* What happened to it. */
@@ -79,7 +82,7 @@ typedef struct TrtcStoreOutcome {
   int nEvents;               /* rows added to trtc_event_log */
   int nUnusual;              /* rows added to trtc_unusual_log */
   int nWarnings;             /* warnings printed for it */
-  char zWhy[256];            /* REFUSED: the reason, for "FILE: reason" */
+  char zWhy[512];            /* REFUSED: the reason, for "FILE: reason" */
   int eReason;               /* REFUSED: TRTC_R_* */
 } TrtcStoreOutcome;
 
@@ -91,6 +94,7 @@ typedef struct TrtcStoreOutcome {
 #define TRTC_R_NO_API 5       /* an empty list or API error, and no label says which API */
 #define TRTC_R_DECODE 6       /* the extension could not decode it: zWhy has its message */
 #define TRTC_R_TOO_BIG 7      /* longer than SQLite's maximum string length */
+#define TRTC_R_OTHER_CONTEXT 8 /* stored already under another context (see bReplace) */
 
 /* Warnings: what would make answers wrong (docs/ingest-command.md). */
 #define TRTC_W_LABEL 1          /* the label contradicts the content: the content wins */
@@ -101,7 +105,7 @@ typedef struct TrtcStoreOutcome {
 #define TRTC_W_ALREADY 6        /* already stored from another source */
 #define TRTC_W_TWICE 7          /* the same response twice from one source in a session */
 #define TRTC_W_CONTEXT_ADDED 8  /* a stored response got the context it lacked */
-#define TRTC_W_OTHER_CONTEXT 9  /* the same response is stored with another context */
+#define TRTC_W_OTHER_CONTEXT 9  /* the same response, stored with another context, was replaced */
 #define TRTC_W_EMPTY 10         /* no events, no abnormal experiences */
 #define TRTC_W_NO_COMM_ID 11    /* DescribeUserEvent without comm_id */
 #define TRTC_W_COMM_SDK 12      /* comm_id does not begin with sdk_app_id */
