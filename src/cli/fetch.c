@@ -461,7 +461,6 @@ static int listCalls(Fetch *f) {
           f->nFailed++;
         }
       }
-      /* Remember this page's list to recognise it if it comes again. */
       trtcApiReplyFree(&r);
       if (n < f->pageSize) break; /* the last page; Total may count only a page */
     }
@@ -496,7 +495,11 @@ static int loadCalls(Fetch *f) {
       Call *aNew;
       nAlloc = nAlloc ? nAlloc * 2 : 64;
       aNew = realloc(f->aCall, sizeof(Call) * (size_t)nAlloc);
-      if (aNew == 0) break;
+      if (aNew == 0) {
+        say(f, "out of memory");
+        f->bStop = 1;
+        break;
+      }
       f->aCall = aNew;
     }
     c = &f->aCall[f->nCall];
@@ -507,8 +510,12 @@ static int loadCalls(Fetch *f) {
     c->tDestroy = sqlite3_column_int64(q, 3);
     c->bFinished = sqlite3_column_int(q, 4);
     c->bComplete = sqlite3_column_int(q, 5);
-    if (c->zCommId == 0) break;
-    f->nCall++;
+    f->nCall++; /* freed with the others even when out of memory */
+    if (c->zCommId == 0 || (sqlite3_column_text(q, 1) && c->zRoom == 0)) {
+      say(f, "out of memory");
+      f->bStop = 1;
+      break;
+    }
   }
   sqlite3_finalize(q);
   return 0;
@@ -782,10 +789,18 @@ static void fetchUsers(Fetch *f, const Call *c, long long from, long long to) {
       if (azNew) azUser = azNew;
       aNew = realloc(aFinished, sizeof(int) * (size_t)nAlloc);
       if (aNew) aFinished = aNew;
-      if (azNew == 0 || aNew == 0) break;
+      if (azNew == 0 || aNew == 0) {
+        say(f, "out of memory");
+        f->bStop = 1;
+        break;
+      }
     }
     azUser[nUser] = sqlite3_mprintf("%s", zUser);
-    if (azUser[nUser] == 0) break;
+    if (azUser[nUser] == 0) {
+      say(f, "out of memory");
+      f->bStop = 1;
+      break;
+    }
     aFinished[nUser++] = bFinished;
   }
   sqlite3_finalize(q);
