@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..56"
+echo "1..63"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
@@ -225,6 +225,22 @@ grep -q '20 results within one second, the API.s cap: some may be missing' "$tmp
 report $? "... with a warning that some may be missing"
 is "$(q c.db "SELECT count(*) FROM trtc_fetched WHERE capped AND start_time = end_time AND start_time = $((base + 700))")" 1 \
   "the capped one-second window is marked capped in trtc_fetched"
+
+# ---- 4b. An odd service: what cannot be read is named, the rest is kept -------
+fetch h.db --sdk-app-id 1400000004
+is "$rc" 1 "answers that cannot be read: exit 1"
+grep -q 'page 0: 1 room(s) without a CommId or CreateTime skipped (RequestId ' "$tmp/err"
+report $? "a room without CommId is named and skipped"
+grep -q 'users, page 1: DescribeUserInfo sent the previous page again; stopped paging' "$tmp/err"
+report $? "a user list that ignores PageNumber stops paging, said"
+grep -q 'user u1: DescribeUserEvent failed: not a JSON response (HTTP 200, 17 bytes)' "$tmp/err"
+report $? "a response that is not JSON is named"
+grep -q 'user u2: DescribeUserEvent failed: the response has no "Response" object' "$tmp/err"
+report $? "a response without a Response object is named"
+grep -q 'unusual events .*: the response has no AbnormalExperienceList array (RequestId ' "$tmp/err"
+report $? "unusual events that are not a list are named"
+is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM trtc_calls) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM trtc_event_log) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT complete FROM trtc_calls)")" "4001 u3 3 0" \
+  "the readable rest is stored (the call, its 3 users, u3's events); the call is not complete"
 
 # ---- 5. Filters: one room, some users -----------------------------------------------
 fetch d.db --sdk-app-id 1400000001 --room 1002 --user erin --user ghost,dave

@@ -38,6 +38,10 @@ Data sets, by SdkAppId:
   1400000002  one call whose user "bad" fails the first time it is asked
   1400000003  one call with 21 unusual events within one second (the cap
               cannot be split away)
+  1400000004  an odd service: a room without CommId, a user list that
+              ignores PageNumber, a user whose events come as HTML, one
+              whose answer has no Response object, a room whose unusual
+              events are not a list
 """
 import argparse
 import datetime
@@ -91,6 +95,10 @@ class DataSet:
             self.fail_once.add((self.comm("2001", base + 600), "bad"))
         elif app == 1400000003:
             self.add_call("3001", base + 600, 600, ["zed"], [(base + 700, "zed")] * 21)
+        elif app == 1400000004:
+            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3"], [])
+            self.rooms.append({"RoomString": "4002", "CreateTime": base + 900, "DestroyTime": base + 1000,
+                               "IsFinished": True, "UserId": "x"})   # no CommId
 
     def comm(self, room, create):
         return "%d_%s_%d" % (self.app, room, create)
@@ -146,13 +154,15 @@ class DataSet:
 
     def find_call(self, comm):
         for r in self.rooms:
-            if r["CommId"] == comm:
+            if r.get("CommId") == comm:
                 return r
         return None
 
     def expect(self):
         calls = {}
         for r in self.rooms:
+            if "CommId" not in r:
+                continue
             exps = [e for e in self.unusual.get(r["RoomString"], [])]
             calls[r["CommId"]] = {
                 "room": r["RoomString"], "finished": r["IsFinished"],
@@ -284,7 +294,7 @@ class Mock:
         self.seq = 0
         self.times = []
         self.data = {app: DataSet(app, args.base, args.now)
-                     for app in (1400000001, 1400000002, 1400000003)}
+                     for app in (1400000001, 1400000002, 1400000003, 1400000004)}
         self.faults = {}
         for part in filter(None, (args.faults or "").split(";")):
             kind, _, nums = part.partition("=")
@@ -318,6 +328,8 @@ class Mock:
             users = [u for u in ds.users[comm]
                      if u["JoinTs"] <= end and (not u["Finished"] or u["LeaveTs"] >= start)]
             size, page = req.get("PageSize", 6), req.get("PageNumber", 0)
+            if ds.app == 1400000004:
+                page = 0   # ignores PageNumber: the same page forever
             chunk = users[page * size:(page + 1) * size]
             out = {"Total": len(users), "UserList": chunk}
             if action == "DescribeCallDetailInfo":
@@ -336,6 +348,10 @@ class Mock:
                 ds.fail_once.discard((comm, user))
                 return {"Error": {"Code": "FailedOperation.QueryFailed",
                                   "Message": "The query failed, try again later."}}
+            if ds.app == 1400000004 and user == "u1":
+                return "RAW"
+            if ds.app == 1400000004 and user == "u2":
+                return "NO_RESPONSE"
             key = (comm, user)
             ds.serves[key] = ds.serves.get(key, 0) + 1
             serve = ds.serves[key] if not sessions[0]["Finished"] else 1
@@ -346,6 +362,8 @@ class Mock:
                     if start <= e["EventTime"] <= end]
             if len(exps) > 20:
                 exps = self.rng.sample(exps, 20)   # "up to 20 random" ones
+            if ds.app == 1400000004:
+                return {"Total": 0, "AbnormalExperienceList": "none"}
             return {"Total": len(exps), "AbnormalExperienceList": exps}
         return {"Error": {"Code": "InvalidAction", "Message": "no such action"}}
 
@@ -448,6 +466,16 @@ def make_handler(mock):
                                           "Message": "; ".join(field_problems)}}
                     else:
                         resp = mock.answer(action, req, problems)
+                if resp in ("RAW", "NO_RESPONSE"):
+                    entry["outcome"] = resp
+                    mock.record(entry)
+                    data = b"<html>oops</html>" if resp == "RAW" else b'{"Result": {}}'
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html" if resp == "RAW" else "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
                 resp["RequestId"] = request_id
                 entry["outcome"] = resp["Error"]["Code"] if "Error" in resp else "ok"
                 entry["request_id"] = request_id
