@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..63"
+echo "1..71"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
@@ -239,8 +239,30 @@ grep -q 'user u2: DescribeUserEvent failed: the response has no "Response" objec
 report $? "a response without a Response object is named"
 grep -q 'unusual events .*: the response has no AbnormalExperienceList array (RequestId ' "$tmp/err"
 report $? "unusual events that are not a list are named"
-is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM trtc_calls) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM trtc_event_log) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT complete FROM trtc_calls)")" "4001 u3 3 0" \
-  "the readable rest is stored (the call, its 3 users, u3's events); the call is not complete"
+grep -q 'UserId=u4 StartTime=[0-9]* EndTime=[0-9]*: DescribeUserEvent was not stored: ' "$tmp/err"
+report $? "a response the store refuses (Data not a list) is named"
+is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM trtc_calls) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM trtc_event_log) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT complete FROM trtc_calls)")" "4001 u3 4 0" \
+  "the readable rest is stored (the call, its 4 users, u3's events); the call is not complete"
+
+# ---- 4c. Refused halfway: the fetch stops, the calls left are named ------------
+fetch i.db --sdk-app-id 1400000005
+is "$rc" 1 "UnauthorizedOperation on the first call's users: exit 1"
+grep -q 'stopped: the service refused the credentials (DescribeUserInfo): AuthFailure.UnauthorizedOperation: You are not authorized to perform this operation. (RequestId ' "$tmp/err" &&
+  grep -q '^trtc fetch: 2 call(s) not fetched, or not completely$' "$tmp/err"
+report $? "it stops there and says how many calls were not fetched"
+is "$(grep -c DescribeUserInfo "$tmp/run.log")" 1 "... after one refused request, not one per call"
+
+# ---- 4d. A room id that needs escaping; an --end in the future; no calls ------
+fetch j.db --sdk-app-id 1400000002 --room 'r"o\om'"$(printf '\001')" --end $((now + 3600))
+is "$rc" 0 "no calls in that room: exit 0"
+grep -q "^trtc fetch: no calls found for SdkAppId 1400000002 between .* in room r\"o\\\\om" "$tmp/err"
+report $? "... said on stderr"
+analyse <<'EOF' >"$tmp/check"
+import json, sys
+log = [json.loads(l) for l in open(sys.argv[1])]
+print(" ".join(sorted({repr(e["body"]["RoomId"]) for e in log})), all(e["body"]["EndTime"] <= e["t"] + 1 for e in log))
+EOF
+is "$(cat "$tmp/check")" "'r\"o\\\\om\\x01' True" "the room id reaches the service intact (JSON-escaped); an --end in the future asks up to now"
 
 # ---- 5. Filters: one room, some users -----------------------------------------------
 fetch d.db --sdk-app-id 1400000001 --room 1002 --user erin --user ghost,dave

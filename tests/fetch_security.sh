@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..43"
+echo "1..46"
 
 now=$(date +%s)
 start=$((now - 3600))
@@ -117,6 +117,15 @@ refused "no --end: refused" "are needed" --sdk-app-id 1 --start "$start" $ep
 refused "an unknown option: refused" "unknown option --bogus" $good $ep --bogus
 # shellcheck disable=SC2086
 refused "--region with odd characters: refused" "not a region" $good $ep --region 'ap guangzhou'
+# shellcheck disable=SC2086
+run $good $ep --start
+is "$rc:$(grep -c 'trtc fetch: --start needs a value' "$tmp/err")" "2:1" "an option without its value: refused"
+# shellcheck disable=SC2086
+run $good $ep "$tmp/no/such/dir/x.db"
+is "$rc" 2 "a database that cannot be created: exit 2"
+# shellcheck disable=SC2086
+run $good $ep -- "$tmp/-odd.db"
+is "$rc:$(test -f "$tmp/-odd.db" && echo created)" "1:created" "-- ends the options: a database named -odd.db"
 # An ISO 8601 range with zones is read (then the network error of the closed port).
 # shellcheck disable=SC2086
 run --sdk-app-id 1 --start "$(date -u -d "@$start" +%Y-%m-%dT%H:%M:%SZ)" \

@@ -41,7 +41,9 @@ Data sets, by SdkAppId:
   1400000004  an odd service: a room without CommId, a user list that
               ignores PageNumber, a user whose events come as HTML, one
               whose answer has no Response object, a room whose unusual
-              events are not a list
+              events are not a list, a user whose Data is not a list
+  1400000005  two calls; asking for the first one's users is refused
+              (AuthFailure.UnauthorizedOperation): the fetch stops there
 """
 import argparse
 import datetime
@@ -96,9 +98,12 @@ class DataSet:
         elif app == 1400000003:
             self.add_call("3001", base + 600, 600, ["zed"], [(base + 700, "zed")] * 21)
         elif app == 1400000004:
-            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3"], [])
+            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4"], [])
             self.rooms.append({"RoomString": "4002", "CreateTime": base + 900, "DestroyTime": base + 1000,
                                "IsFinished": True, "UserId": "x"})   # no CommId
+        elif app == 1400000005:
+            self.add_call("5001", base + 600, 600, ["p1"], [])
+            self.add_call("5002", base + 1800, 600, ["p2"], [])
 
     def comm(self, room, create):
         return "%d_%s_%d" % (self.app, room, create)
@@ -294,7 +299,7 @@ class Mock:
         self.seq = 0
         self.times = []
         self.data = {app: DataSet(app, args.base, args.now)
-                     for app in (1400000001, 1400000002, 1400000003, 1400000004)}
+                     for app in (1400000001, 1400000002, 1400000003, 1400000004, 1400000005)}
         self.faults = {}
         for part in filter(None, (args.faults or "").split(";")):
             kind, _, nums = part.partition("=")
@@ -329,7 +334,10 @@ class Mock:
                      if u["JoinTs"] <= end and (not u["Finished"] or u["LeaveTs"] >= start)]
             size, page = req.get("PageSize", 6), req.get("PageNumber", 0)
             if ds.app == 1400000004:
-                page = 0   # ignores PageNumber: the same page forever
+                page, size = 0, 100   # ignores paging: the same page forever
+            if ds.app == 1400000005:
+                return {"Error": {"Code": "AuthFailure.UnauthorizedOperation",
+                                  "Message": "You are not authorized to perform this operation."}}
             chunk = users[page * size:(page + 1) * size]
             out = {"Total": len(users), "UserList": chunk}
             if action == "DescribeCallDetailInfo":
@@ -352,6 +360,8 @@ class Mock:
                 return "RAW"
             if ds.app == 1400000004 and user == "u2":
                 return "NO_RESPONSE"
+            if ds.app == 1400000004 and user == "u4":
+                return {"Data": {"PeerId": "u4"}}   # not a list
             key = (comm, user)
             ds.serves[key] = ds.serves.get(key, 0) + 1
             serve = ds.serves[key] if not sessions[0]["Finished"] else 1

@@ -120,6 +120,7 @@ typedef struct Fetch {
   /* What happened. */
   int nCallsComplete, nUsers, nResponses, nReplaced, nEvents, nUnusual, nFailed, nCapped;
   int nWarnings;
+  int nCallsDone;  /* calls gone through without being stopped */
   const char *zStoring;  /* the API of the response being stored (for warnings) */
   int bStop;      /* stop asking: credentials refused, network gone */
   int bDbFailed;  /* the database cannot be written: exit 2 */
@@ -1222,9 +1223,10 @@ int trtcFetchMain(int argc, char **argv) {
       continue;
     }
     fetchCall(&f, c);
+    if (!f.bStop) f.nCallsDone++;
   }
-  if (f.bStop && f.iCall <= f.nCall) {
-    say(&f, "%d call(s) not fetched", f.nCall - f.iCall + 1);
+  if (f.bStop && f.nCallsComplete + f.nCallsDone < f.nCall) {
+    say(&f, "%d call(s) not fetched, or not completely", f.nCall - f.nCallsComplete - f.nCallsDone);
   }
   for (i = 0; i < f.nUser && !f.bStop; i++) {
     sqlite3_int64 bSeen = 0;
