@@ -1140,16 +1140,17 @@ int trtcFetchMain(int argc, char **argv) {
   trtcFormatTime(f.tEnd, zB, sizeof zB);
   if (f.tEnd <= f.tStart) return usageError("--end (%s) is not after --start (%s)", zB, zA);
   if (f.tStart > f.tNow) return usageError("--start (%s) is in the future", zA);
-  if (f.tStart < f.tNow - MAX_AGE) {
-    return usageError("--start (%s) is more than 14 days ago: the monitoring API keeps 14 days "
-                      "at most (7 on some plans)",
+  /* Five minutes to spare: the requests are sent later than now. */
+  f.tHorizon = f.tNow - MAX_AGE + 300;
+  if (f.tStart < f.tHorizon) {
+    return usageError("--start (%s) is more than 14 days ago, or within 5 minutes of it: the "
+                      "monitoring API keeps 14 days at most (7 on some plans)",
                       zA);
   }
   if (f.tEnd > f.tNow) {
     f.tEnd = f.tNow;
     trtcFormatTime(f.tEnd, zB, sizeof zB);
   }
-  f.tHorizon = f.tNow - MAX_AGE + 60;
   f.pageSize = envInt("TRTC_FETCH_TEST_PAGE_SIZE", 100, 1, 100);
   f.backoffMs = envInt("TRTC_FETCH_TEST_BACKOFF_MS", 1000, 0, 60000);
 
