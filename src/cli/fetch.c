@@ -314,7 +314,10 @@ static TrtcApiStatus call(Fetch *f, const char *zAction, const char *zBody, cons
   } else if (st == TRTC_API_STOP) {
     if (strncmp(pReply->zCode, "AuthFailure", 11) == 0 ||
         strncmp(pReply->zCode, "UnauthorizedOperation", 21) == 0) {
-      say(f, "stopped: the service refused the credentials (%s): %s", zAction, pReply->zWhy);
+      say(f, "stopped: the service refused the credentials (%s): %s%s", zAction, pReply->zWhy,
+          strcmp(pReply->zCode, "AuthFailure.SignatureExpire") == 0
+              ? "; the signature carries this machine's time: is its clock right?"
+              : "");
     } else {
       say(f, "stopped: %s: %s", zAction, pReply->zWhy);
     }
