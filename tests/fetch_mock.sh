@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..71"
+echo "1..72"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
@@ -281,6 +281,20 @@ report $? "it stops with Code, Message and RequestId"
 is "$(wc -l <"$tmp/run.log" | tr -d ' ')/$(q e.db "SELECT count(*) FROM trtc_responses")" "1/0" "after one request, nothing stored, nothing retried"
 grep -q notTheKey "$tmp/out" "$tmp/err"
 is $? 1 "the wrong key is not shown either"
+
+# A clock 10 minutes off: the signature has expired when it arrives.
+"$py" "$src/tests/mock_tencent.py" --port-file "$tmp/port2" --log "$tmp/skew.log" \
+  --secret-id "$ID" --secret-key "$KEY" --base "$base" --now "$now" --clock-skew 600 &
+echo $! >>"$tmp/pids"
+i=0
+while [ ! -s "$tmp/port2" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+TENCENTCLOUD_SECRET_ID=$ID TENCENTCLOUD_SECRET_KEY=$KEY ${TRTC_RUN-} "$trtc" fetch --quiet \
+  --endpoint "http://127.0.0.1:$(cat "$tmp/port2")/" --sdk-app-id 1400000001 --start "$base" --end "$now" \
+  "$tmp/k.db" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+cat "$tmp/out" "$tmp/err" >>"$tmp/all-output"
+grep -q "AuthFailure.SignatureExpire: The signature expired. (RequestId .*); the signature carries this machine's time: is its clock right?" "$tmp/err"
+is "$rc:$?" "1:0" "an expired signature: exit 1, asking whether the clock is right"
 
 # ---- 7. The network is down -----------------------------------------------------------
 closed=$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')

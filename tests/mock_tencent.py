@@ -5,7 +5,8 @@ only.
 
     python3 tests/mock_tencent.py --port-file P --log L --expect E \
         --secret-id ID --secret-key KEY [--token T] --base B --now N \
-        [--faults 'throttle=4,11;drop=7;http503=16'] [--tls-cert C --tls-key K]
+        [--faults 'throttle=4,11;drop=7;http503=16'] [--clock-skew S]
+        [--tls-cert C --tls-key K]
 
 It serves the five actions (DescribeRoomInfo, DescribeUserInfo,
 DescribeUserEvent, DescribeUnusualEvent, DescribeCallDetailInfo) from a
@@ -28,6 +29,7 @@ problems; every request is logged as one JSON line in --log (seq, time,
 action, body, sig_ok, problems, outcome). --faults makes requests number N
 (1-based, counted over the mock's life) fail: throttle (RequestLimitExceeded),
 drop (connection closed without an answer), http503 (HTML error page).
+--clock-skew S puts the mock's clock S seconds ahead (signatures expire).
 --expect receives what the data set holds, for the test to compare with.
 
 Data sets, by SdkAppId:
@@ -183,8 +185,9 @@ class DataSet:
 
 # ---- Signature v3, recomputed here ----------------------------------------------------
 
-def sign_check(headers, body, secret_id, secret_key, token):
-    """Returns (ok, error code, message, problems)."""
+def sign_check(headers, body, secret_id, secret_key, token, skew=0):
+    """Returns (ok, error code, message, problems). skew: seconds this
+    server's clock is ahead (to see an expired signature)."""
     problems = []
     auth = headers.get("Authorization", "")
     prefix = "TC3-HMAC-SHA256 "
@@ -204,7 +207,7 @@ def sign_check(headers, body, secret_id, secret_key, token):
         ts = int(headers.get("X-TC-Timestamp", ""))
     except ValueError:
         return False, "AuthFailure.InvalidAuthorization", "bad X-TC-Timestamp", problems
-    if abs(time.time() - ts) > 300:
+    if abs(time.time() + skew - ts) > 300:
         return False, "AuthFailure.SignatureExpire", "The signature expired.", problems
     date = datetime.datetime.fromtimestamp(ts, datetime.timezone.utc).strftime("%Y-%m-%d")
     if cred[1] != date:
@@ -429,7 +432,8 @@ def make_handler(mock):
                 if in_last_second >= 20:
                     problems.append("rate: %d requests within one second" % in_last_second)
                 ok, code, message, sig_problems = sign_check(
-                    lower_to_names(headers), body, args.secret_id, args.secret_key, args.token)
+                    lower_to_names(headers), body, args.secret_id, args.secret_key, args.token,
+                    args.clock_skew)
                 problems.extend(sig_problems)
                 entry["sig_ok"] = ok
                 try:
@@ -524,6 +528,7 @@ def main():
     p.add_argument("--base", type=int, required=True)
     p.add_argument("--now", type=int, required=True)
     p.add_argument("--faults")
+    p.add_argument("--clock-skew", type=int, default=0)
     p.add_argument("--tls-cert")
     p.add_argument("--tls-key")
     args = p.parse_args()
