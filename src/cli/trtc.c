@@ -27,7 +27,7 @@ static const struct TrtcCommand {
   int (*xMain)(int argc, char **argv);
   const char *zSummary;
 } aCommand[] = {
-    /* { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" }, */
+    { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" },
     { 0, 0, 0 },
 };
 
