@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..72"
+echo "1..71"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
