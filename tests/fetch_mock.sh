@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..71"
+echo "1..72"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
@@ -30,7 +30,7 @@ TOKEN=mockSessionToken-c0ffee-5150
 # The mock: port in $port, log in $tmp/mock.log, data set in $tmp/expect.json.
 "$py" "$src/tests/mock_tencent.py" --port-file "$tmp/port" --log "$tmp/mock.log" \
   --expect "$tmp/expect.json" --secret-id "$ID" --secret-key "$KEY" --token "$TOKEN" \
-  --base "$base" --now "$now" --faults 'throttle=4,11;drop=7;http503=16' &
+  --base "$base" --now "$now" --faults 'throttle=4,11;drop=7;http503=16;http502json=20' &
 echo $! >>"$tmp/pids"
 i=0
 while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -136,14 +136,14 @@ import json, sys
 log = [json.loads(l) for l in open(sys.argv[1])]
 out = []
 for i, e in enumerate(log):
-    if e["outcome"] in ("RequestLimitExceeded", "dropped", "http503"):
+    if e["outcome"] in ("RequestLimitExceeded", "dropped", "http503", "http502json"):
         nxt = log[i + 1] if i + 1 < len(log) else None
         same = nxt is not None and nxt.get("body") == e.get("body") and nxt["action"] == e["action"]
         out.append("%s:%s" % (e["outcome"], "retried" if same and nxt["outcome"] == "ok" else "LOST"))
 print(" ".join(out))
 EOF
-is "$(cat "$tmp/check")" "RequestLimitExceeded:retried dropped:retried RequestLimitExceeded:retried http503:retried" \
-  "throttling, a dropped connection and an HTTP 503 were each retried, and succeeded"
+is "$(cat "$tmp/check")" "RequestLimitExceeded:retried dropped:retried RequestLimitExceeded:retried http503:retried http502json:retried" \
+  "throttling, a dropped connection, an HTTP 503 page and an HTTP 502 without Error were each retried, and succeeded"
 analyse <<'EOF' >"$tmp/check"
 import json, sys
 log = [json.loads(l) for l in open(sys.argv[1])]
@@ -241,8 +241,10 @@ grep -q 'unusual events .*: the response has no AbnormalExperienceList array (Re
 report $? "unusual events that are not a list are named"
 grep -q 'UserId=u4 StartTime=[0-9]* EndTime=[0-9]*: DescribeUserEvent was not stored: ' "$tmp/err"
 report $? "a response the store refuses (Data not a list) is named"
-is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM trtc_calls) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM trtc_event_log) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT complete FROM trtc_calls)")" "4001 u3 4 0" \
-  "the readable rest is stored (the call, its 4 users, u3's events); the call is not complete"
+grep -q "user u5: DescribeUserEvent failed: HTTP status 400 (RequestId [0-9a-f-]*)" "$tmp/err"
+report $? "an HTTP 400 without an Error is named with its status and RequestId"
+is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM trtc_calls) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM trtc_event_log) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT complete FROM trtc_calls)")" "4001 u3 5 0" \
+  "the readable rest is stored (the call, its 5 users, u3's events); the call is not complete"
 
 # ---- 4c. Refused halfway: the fetch stops, the calls left are named ------------
 fetch i.db --sdk-app-id 1400000005

@@ -28,7 +28,8 @@ A request that fails a check is answered with an error and logged with its
 problems; every request is logged as one JSON line in --log (seq, time,
 action, body, sig_ok, problems, outcome). --faults makes requests number N
 (1-based, counted over the mock's life) fail: throttle (RequestLimitExceeded),
-drop (connection closed without an answer), http503 (HTML error page).
+drop (connection closed without an answer), http503 (HTML error page),
+http502json (HTTP 502 with a JSON body but no Error).
 --clock-skew S puts the mock's clock S seconds ahead (signatures expire).
 --expect receives what the data set holds, for the test to compare with.
 
@@ -43,7 +44,8 @@ Data sets, by SdkAppId:
   1400000004  an odd service: a room without CommId, a user list that
               ignores PageNumber, a user whose events come as HTML, one
               whose answer has no Response object, a room whose unusual
-              events are not a list, a user whose Data is not a list
+              events are not a list, a user whose Data is not a list,
+              one answered with HTTP 400 and no Error
   1400000005  two calls; asking for the first one's users is refused
               (AuthFailure.UnauthorizedOperation): the fetch stops there
 """
@@ -100,7 +102,7 @@ class DataSet:
         elif app == 1400000003:
             self.add_call("3001", base + 600, 600, ["zed"], [(base + 700, "zed")] * 21)
         elif app == 1400000004:
-            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4"], [])
+            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4", "u5"], [])
             self.rooms.append({"RoomString": "4002", "CreateTime": base + 900, "DestroyTime": base + 1000,
                                "IsFinished": True, "UserId": "x"})   # no CommId
         elif app == 1400000005:
@@ -365,6 +367,8 @@ class Mock:
                 return "NO_RESPONSE"
             if ds.app == 1400000004 and user == "u4":
                 return {"Data": {"PeerId": "u4"}}   # not a list
+            if ds.app == 1400000004 and user == "u5":
+                return "STATUS400"
             key = (comm, user)
             ds.serves[key] = ds.serves.get(key, 0) + 1
             serve = ds.serves[key] if not sessions[0]["Finished"] else 1
@@ -451,6 +455,11 @@ def make_handler(mock):
                     except OSError:
                         pass
                     return
+                if fault == "http502json":
+                    entry["outcome"] = "http502json"
+                    mock.record(entry)
+                    self.send_json(502, {"RequestId": "gateway"})
+                    return
                 if fault == "http503":
                     entry["outcome"] = "http503"
                     mock.record(entry)
@@ -480,6 +489,11 @@ def make_handler(mock):
                                           "Message": "; ".join(field_problems)}}
                     else:
                         resp = mock.answer(action, req, problems)
+                if resp == "STATUS400":
+                    entry["outcome"] = resp
+                    mock.record(entry)
+                    self.send_json(400, {"RequestId": request_id})
+                    return
                 if resp in ("RAW", "NO_RESPONSE"):
                     entry["outcome"] = resp
                     mock.record(entry)

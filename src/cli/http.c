@@ -193,8 +193,6 @@ fail:
 
 const char *trtcHttpHost(const TrtcHttp *p) { return p->zHost; }
 
-int trtcHttpIsLoopback(const TrtcHttp *p) { return p->bLoopback; }
-
 /* 1 when a failure of libcurl may go away by itself. */
 static int isTransient(CURLcode rc) {
   switch (rc) {

@@ -46,8 +46,6 @@ typedef struct TrtcHttpResult {
 TrtcHttp *trtcHttpOpen(const char *zUrl, char *zErr, size_t nErr);
 /* "host" or "host:port" as the Host header carries it (and as it is signed). */
 const char *trtcHttpHost(const TrtcHttp *p);
-/* 1 when the endpoint is a plain-HTTP loopback address (a test server). */
-int trtcHttpIsLoopback(const TrtcHttp *p);
 /* POSTs; azHeader is NULL-terminated ("Name: value"); the Host header is
 ** added. Always fills *pRes; returns pRes->eOutcome. */
 TrtcHttpOutcome trtcHttpPost(TrtcHttp *p, const char *const *azHeader, const char *zBody,
