@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..72"
+echo "1..76"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
@@ -229,7 +229,7 @@ is "$(q c.db "SELECT count(*) FROM trtc_fetched WHERE capped AND start_time = en
 # ---- 4b. An odd service: what cannot be read is named, the rest is kept -------
 fetch h.db --sdk-app-id 1400000004
 is "$rc" 1 "answers that cannot be read: exit 1"
-grep -q 'page 0: 1 room(s) without a CommId or CreateTime skipped (RequestId ' "$tmp/err"
+grep -q 'page [0-9]*: 1 room(s) without a CommId or CreateTime skipped (RequestId ' "$tmp/err"
 report $? "a room without CommId is named and skipped"
 grep -q 'users, page 1: DescribeUserInfo sent the previous page again; stopped paging' "$tmp/err"
 report $? "a user list that ignores PageNumber stops paging, said"
@@ -243,8 +243,17 @@ grep -q 'UserId=u4 StartTime=[0-9]* EndTime=[0-9]*: DescribeUserEvent was not st
 report $? "a response the store refuses (Data not a list) is named"
 grep -q "user u5: DescribeUserEvent failed: HTTP status 400 (RequestId [0-9a-f-]*)" "$tmp/err"
 report $? "an HTTP 400 without an Error is named with its status and RequestId"
-is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM trtc_calls) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM trtc_event_log) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT complete FROM trtc_calls)")" "4001 u3 5 0" \
-  "the readable rest is stored (the call, its 5 users, u3's events); the call is not complete"
+grep -q "unusual events .*: DescribeUnusualEvent failed: InvalidParameter.RoomId: RoomId is not valid. (RequestId " "$tmp/err"
+report $? "refused unusual events of another call are named"
+grep -c "without a UserId" "$tmp/err" >"$tmp/count"
+is "$(cat "$tmp/count")" 0 "a null user list is an empty one"
+grep -q "warning: trtc fetch DescribeUserEvent CommId=1400000004_4001_[0-9]* UserId=u6 .*no event has PeerId \"u6\"" "$tmp/err" &&
+  grep -q "^trtc fetch: 1 warning(s) above" "$tmp/err"
+report $? "the store's warning about a user without events of their own is shown and counted"
+grep -q "call 1400000004_4004_[0-9]*: created more than 14 days ago; only its last 14 days can be fetched" "$tmp/err"
+report $? "a call older than 14 days: said, and only its last 14 days asked for"
+is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM (SELECT room_id FROM trtc_calls ORDER BY 1)) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM (SELECT user_id FROM trtc_event_log ORDER BY 1)) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT sum(complete) FROM trtc_calls)")" "4001,4003,4004 old1,u3,u6 7 0" \
+  "the readable rest is stored (the calls, their 7 users, the events of old1, u3, u6); no call is complete"
 
 # ---- 4c. Refused halfway: the fetch stops, the calls left are named ------------
 fetch i.db --sdk-app-id 1400000005
@@ -267,7 +276,7 @@ EOF
 is "$(cat "$tmp/check")" "'r\"o\\\\om\\x01' True" "the room id reaches the service intact (JSON-escaped); an --end in the future asks up to now"
 
 # ---- 5. Filters: one room, some users -----------------------------------------------
-fetch d.db --sdk-app-id 1400000001 --room 1002 --user erin --user ghost,dave
+fetch d.db --sdk-app-id 1400000001 --room 1002 --user erin --user ,ghost,,dave,
 is "$rc" 1 "--room, --user with an unknown user: exit 1"
 grep -q 'user ghost: in none of the calls found' "$tmp/err"
 report $? "the unknown user is named"

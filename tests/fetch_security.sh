@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..42"
+echo "1..49"
 
 now=$(date +%s)
 start=$((now - 3600))
@@ -32,7 +32,7 @@ run() {
     env -u TENCENTCLOUD_SECRET_ID -u TENCENTCLOUD_SECRET_KEY ${TRTC_RUN-} "$trtc" fetch "$@" \
       >"$tmp/out" 2>"$tmp/err"
   else
-    TENCENTCLOUD_SECRET_ID=AKIDsecurityTest TENCENTCLOUD_SECRET_KEY=securityTestKey-1 \
+    TENCENTCLOUD_SECRET_ID=AKIDsecurityTest TENCENTCLOUD_SECRET_KEY=${RUN_KEY-securityTestKey-1} \
       TRTC_FETCH_TEST_BACKOFF_MS=5 ${TRTC_RUN-} "$trtc" fetch --quiet "$@" >"$tmp/out" 2>"$tmp/err"
   fi
   rc=$?
@@ -118,6 +118,18 @@ refused "an unknown option: refused" "unknown option --bogus" $good $ep --bogus
 # shellcheck disable=SC2086
 refused "--region with odd characters: refused" "not a region" $good $ep --region 'ap guangzhou'
 # shellcheck disable=SC2086
+refused "two databases: refused" "one database only" $good $ep "$tmp/other.db"
+# shellcheck disable=SC2086
+refused "--room with nothing: refused" "--room needs a room id" $good $ep --room ''
+# shellcheck disable=SC2086
+refused "--sdk-app-id 0: refused" "not an application id" --sdk-app-id 0 --start "$start" --end "$now" $ep
+# shellcheck disable=SC2086
+refused "--region with nothing: refused" "not a region" $good $ep --region ''
+# shellcheck disable=SC2086
+refused "an --end that is not a time: refused" "--end tomorrow: not a time" --sdk-app-id 1 --start "$start" --end tomorrow $ep
+# shellcheck disable=SC2086
+RUN_KEY= refused "a secret id without its key: refused" "set TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY" $good $ep
+# shellcheck disable=SC2086
 run $good $ep --start
 is "$rc:$(grep -c 'trtc fetch: --start needs a value' "$tmp/err")" "2:1" "an option without its value: refused"
 # shellcheck disable=SC2086
@@ -167,6 +179,8 @@ ${TRTC_RUN-} "$trtc" fetch --help >"$tmp/out" 2>&1
 rc=$?
 grep -q "^usage: trtc fetch --sdk-app-id N --start TIME --end TIME" "$tmp/out" && [ "$rc" -eq 0 ]
 report $? "trtc fetch --help: usage on stdout, exit 0"
+${TRTC_RUN-} "$trtc" fetch -h 2>&1 | grep -c "^  --again " >"$tmp/count"
+is "$(cat "$tmp/count")" 1 "trtc fetch -h: the same, with every option"
 ${TRTC_RUN-} "$trtc" --help >"$tmp/out" 2>&1
 grep -q "^  fetch " "$tmp/out"
 report $? "trtc --help lists fetch"

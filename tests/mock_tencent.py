@@ -41,11 +41,14 @@ Data sets, by SdkAppId:
   1400000002  one call whose user "bad" fails the first time it is asked
   1400000003  one call with 21 unusual events within one second (the cap
               cannot be split away)
-  1400000004  an odd service: a room without CommId, a user list that
-              ignores PageNumber, a user whose events come as HTML, one
-              whose answer has no Response object, a room whose unusual
-              events are not a list, a user whose Data is not a list,
-              one answered with HTTP 400 and no Error
+  1400000004  an odd service: rooms listed whatever the window, among
+              them one without CommId and one created more than 14 days
+              ago; a user list that ignores PageNumber; a user whose
+              events come as HTML, one whose answer has no Response
+              object, one whose Data is not a list, one answered with HTTP
+              400 and no Error, one whose events are all about others; a
+              room whose unusual events are not a list, a call whose user
+              list is null and whose unusual events are refused
   1400000005  two calls; asking for the first one's users is refused
               (AuthFailure.UnauthorizedOperation): the fetch stops there
 """
@@ -102,7 +105,10 @@ class DataSet:
         elif app == 1400000003:
             self.add_call("3001", base + 600, 600, ["zed"], [(base + 700, "zed")] * 21)
         elif app == 1400000004:
-            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4", "u5"], [])
+            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4", "u5", "u6"], [])
+            self.add_call("4003", base + 1200, 600, [], [])
+            old = now - 14 * 86400 - 7200
+            self.add_call("4004", old, 3 * 3600, ["old1"], [])
             self.rooms.append({"RoomString": "4002", "CreateTime": base + 900, "DestroyTime": base + 1000,
                                "IsFinished": True, "UserId": "x"})   # no CommId
         elif app == 1400000005:
@@ -324,7 +330,7 @@ class Mock:
             return {"Error": {"Code": "InvalidParameter.SdkAppId", "Message": "no such SdkAppId"}}
         start, end = req["StartTime"], req["EndTime"]
         if action == "DescribeRoomInfo":
-            rooms = [r for r in ds.rooms if start <= r["CreateTime"] <= end and
+            rooms = [r for r in ds.rooms if (start <= r["CreateTime"] <= end or ds.app == 1400000004) and
                      req.get("RoomId") in (None, r["RoomString"])]
             size, page = req["PageSize"], req["PageNumber"]
             chunk = rooms[page * size:(page + 1) * size]
@@ -344,7 +350,7 @@ class Mock:
                 return {"Error": {"Code": "AuthFailure.UnauthorizedOperation",
                                   "Message": "You are not authorized to perform this operation."}}
             chunk = users[page * size:(page + 1) * size]
-            out = {"Total": len(users), "UserList": chunk}
+            out = {"Total": len(users), "UserList": chunk if chunk or ds.app != 1400000004 else None}
             if action == "DescribeCallDetailInfo":
                 out["Data"] = []
             return out
@@ -372,14 +378,19 @@ class Mock:
             key = (comm, user)
             ds.serves[key] = ds.serves.get(key, 0) + 1
             serve = ds.serves[key] if not sessions[0]["Finished"] else 1
-            return {"Data": user_events(comm, user, sessions[0]["JoinTs"], serve)}
+            data = user_events(comm, user, sessions[0]["JoinTs"], serve)
+            if ds.app == 1400000004 and user == "u6":
+                data = data[1:]   # only events about a peer
+            return {"Data": data}
         if action == "DescribeUnusualEvent":
             room = req.get("RoomId")
             exps = [e for r, lst in ds.unusual.items() if room in (None, r) for e in lst
                     if start <= e["EventTime"] <= end]
             if len(exps) > 20:
                 exps = self.rng.sample(exps, 20)   # "up to 20 random" ones
-            if ds.app == 1400000004:
+            if ds.app == 1400000004 and room == "4003":
+                return {"Error": {"Code": "InvalidParameter.RoomId", "Message": "RoomId is not valid."}}
+            if ds.app == 1400000004 and room == "4001":
                 return {"Total": 0, "AbnormalExperienceList": "none"}
             return {"Total": len(exps), "AbnormalExperienceList": exps}
         return {"Error": {"Code": "InvalidAction", "Message": "no such action"}}

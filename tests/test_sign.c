@@ -3,11 +3,15 @@
 ** example of signature v3 (TC3-HMAC-SHA256: a CVM DescribeInstances POST,
 ** timestamp 1551113065), both revisions of the page, byte for byte: the
 ** canonical request, its hash, the string to sign, the signature and the
-** Authorization header.
+** Authorization header. Then every input check, and every allocation of
+** sign.c failing in turn (malloc is wrapped: the link has
+** -Wl,--wrap=malloc): each failure is an error with nothing left to free,
+** never a wrong signature.
 **
 **   tests/test_sign        (TAP on stdout)
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../src/cli/sign.h"
@@ -49,6 +53,15 @@ static const struct Revision {
       "Signature=2230eefd229f582d8b1b891af7107b91597240707d778ab3738f756258d7652c" },
 };
 
+/* The nth allocation from now fails (1-based); 0: none does. */
+static int nFailAt = 0;
+void *__real_malloc(size_t n);
+void *__wrap_malloc(size_t n);
+void *__wrap_malloc(size_t n) {
+  if (nFailAt > 0 && --nFailAt == 0) return 0;
+  return __real_malloc(n);
+}
+
 static TrtcSignInput example(void) {
   TrtcSignInput in;
   memset(&in, 0, sizeof in);
@@ -68,7 +81,7 @@ int main(void) {
   char zMsg[128];
   size_t i;
 
-  plan(24);
+  plan(37);
 
   trtcSha256Hex(zPayload, strlen(zPayload), zHash);
   is_str(zHash, "35e9c5b0e3ae67532d3c9f17ead6c90222632e5b1ff7f6e89887f1398934f064",
@@ -132,6 +145,64 @@ int main(void) {
   ok(trtcSign(&in, "id", "key", &sig) != 0 && sig.zAuthorization == 0, "no host: refused");
   in = example();
   ok(trtcSign(&in, "id", 0, &sig) != 0 && sig.zAuthorization == 0, "no key: refused");
+  in = example();
+  ok(trtcSign(&in, 0, "key", &sig) != 0 && sig.zAuthorization == 0, "no secret id: refused");
+  ok(trtcSign(0, "id", "key", &sig) != 0 && sig.zAuthorization == 0, "no input: refused");
+  in.zService = 0;
+  ok(trtcSign(&in, "id", "key", &sig) != 0, "no service: refused");
+  in = example();
+  in.zContentType = 0;
+  ok(trtcSign(&in, "id", "key", &sig) != 0, "no content type: refused");
+  in = example();
+  in.zPayload = 0;
+  ok(trtcSign(&in, "id", "key", &sig) != 0, "no payload but a length: refused");
+  in.nPayload = 0;
+  ok(trtcSign(&in, "id", "key", &sig) == 0 &&
+         strcmp(sig.zPayloadHash, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855") == 0,
+     "no payload and no length: the empty payload's hash");
+  trtcSignedFree(&sig);
+  in = example();
+  in.iTimestamp = -1;
+  ok(trtcSign(&in, "id", "key", &sig) != 0, "a time before 1970: refused");
+  in.iTimestamp = 253402300800LL; /* 10000-01-01 */
+  ok(trtcSign(&in, "id", "key", &sig) != 0, "a time after 9999: refused");
+  in.iTimestamp = 0x7fffffffffffffffLL;
+  ok(trtcSign(&in, "id", "key", &sig) != 0, "a time beyond the calendar: refused");
+  in = example();
+  in.zHost = "\tcvm.tencentcloudapi.com\t ";
+  in.zContentType = " \tapplication/json; charset=utf-8";
+  ok(trtcSign(&in, aRev[0].zSecretId, aRev[0].zSecretKey, &sig) == 0 &&
+         strcmp(sig.zSignature, aRev[0].zSignature) == 0,
+     "tabs around header values are trimmed too");
+  trtcSignedFree(&sig);
+  trtcSignedFree(0);
+  memset(&sig, 0, sizeof sig);
+  trtcSignedFree(&sig);
+  trtcWipe(0, 0);
+  ok(1, "freeing nothing, or an empty result, is harmless");
+
+  /* Each allocation failing in turn: an error, nothing to free; then the
+  ** published signature once every allocation succeeds. */
+  {
+    int k, nFailed = 0, bClean = 1, bSigned = 0;
+    in = example();
+    for (k = 1; k <= 50 && !bSigned; k++) {
+      int rc;
+      nFailAt = k;
+      rc = trtcSign(&in, aRev[0].zSecretId, aRev[0].zSecretKey, &sig);
+      bSigned = nFailAt > 0; /* the kth allocation was never asked for */
+      nFailAt = 0;
+      if (rc != 0) {
+        nFailed++;
+        if (sig.zCanonical || sig.zScope || sig.zStringToSign || sig.zAuthorization) bClean = 0;
+      } else {
+        if (!bSigned || strcmp(sig.zAuthorization, aRev[0].zAuthorization) != 0) bClean = 0;
+        trtcSignedFree(&sig);
+      }
+    }
+    ok(nFailed >= 5 && bSigned, "every allocation of trtcSign failed in turn (5 at least), then it signs");
+    ok(bClean, "... each failure an error with nothing allocated, never a wrong signature");
+  }
 
   return done();
 }

@@ -32,6 +32,10 @@ static const struct Good {
     { "2000-12-31T23:59:59Z", 978307199 },
     { "1970-01-01T00:00:00Z", 0 },
     { "2019-02-25T16:44:25Z", 1551113065 },
+    /* Offsets of every form (values from GNU date); a leap day of a leap century. */
+    { "2024-05-01T07:00:00-0630", 1714570200 },
+    { "2024-05-01T07:15:00+05:45", 1714527000 },
+    { "2000-02-29T12:00:00Z", 951825600 },
 };
 
 static const struct Bad {
@@ -51,6 +55,23 @@ static const struct Bad {
     { "99999999999999", "too large" },
     { "1969-12-31T23:59:59Z", "before 1970" },
     { "2024-05-01T09:3", "not an ISO 8601 time" },
+    { "2024-05-01X09:30Z", "not an ISO 8601 time" },
+    { "2024-05-01T0930Z", "not an ISO 8601 time" },
+    { "2024/05/01T09:30Z", "not a time" },
+    { "2024-05/01T09:30Z", "not a time" },
+    { "2024-05-01T09:30:0Z", "seconds must be two digits" },
+    { "2024-05-01T09:30:00.Z", "a fraction of a second needs digits" },
+    { "2024-05-01T09:30:00+08:0", "zone offset" },
+    { "2024-05-01T09:30:00+081", "zone offset" },
+    { "2024-05-01T09:30:00+08:00x", "unexpected" },
+    { "2024-13-01T00:00:00Z", "no such date" },
+    { "2024-00-01T00:00:00Z", "no such date" },
+    { "2024-01-00T00:00:00Z", "no such date" },
+    { "2100-02-29T00:00:00Z", "no such date" },
+    { "2024-01-01T00:60:00Z", "no such date" },
+    { "2024-01-01T00:00:60Z", "no such date" },
+    { "2024-01-01T00:00:00+24:00", "no such date" },
+    { "2024-01-01T00:00:00+08:60", "no such date" },
 };
 
 int main(void) {
@@ -60,7 +81,7 @@ int main(void) {
   TrtcWindow a[64];
   int n, k, bOk;
 
-  plan((int)(sizeof aGood / sizeof aGood[0]) + (int)(sizeof aBad / sizeof aBad[0]) * 2 + 15);
+  plan((int)(sizeof aGood / sizeof aGood[0]) + (int)(sizeof aBad / sizeof aBad[0]) * 2 + 21);
 
   for (i = 0; i < sizeof aGood / sizeof aGood[0]; i++) {
     int rc;
@@ -79,6 +100,13 @@ int main(void) {
 
   trtcFormatTime(1714527000, zErr, sizeof zErr);
   is_str(zErr, "2024-05-01 01:30:00 UTC", "formatted in UTC");
+  trtcFormatTime(1714527000, zErr, 8);
+  is_str(zErr, "@171452", "no room for the date: @seconds, cut");
+  trtcFormatTime(0x7fffffffffffffffLL, zErr, sizeof zErr);
+  is_str(zErr, "@9223372036854775807", "beyond the calendar: @seconds");
+  t = 1;
+  ok(trtcParseTime(0, &t, zErr, sizeof zErr) != 0 && t == 1 && strstr(zErr, "empty"), "no text: refused");
+  is_int(trtcWindows(0, 10, 0, 0, a, 64), 0, "a step of 0: no windows");
 
   /* Lists: 30 hours in days share their boundary second. */
   n = trtcWindows(1000, 1000 + 30 * 3600, 86400, 0, a, 64);
@@ -131,5 +159,7 @@ int main(void) {
   is_int(trtcDaysFromCivil(2024, 3, 1) - trtcDaysFromCivil(2024, 2, 28), 2, "2024 has a 29 February");
   is_int(trtcDaysFromCivil(2100, 3, 1) - trtcDaysFromCivil(2100, 2, 28), 1, "2100 has none");
   is_int(trtcDaysFromCivil(2000, 3, 1) - trtcDaysFromCivil(2000, 2, 28), 2, "2000 has one");
+  is_int(trtcDaysFromCivil(0, 1, 1), -719528, "0000-01-01 (proleptic Gregorian)");
+  is_int(trtcDaysFromCivil(-1, 1, 1), -719893, "-0001-01-01: year -1 has 365 days");
   return done();
 }

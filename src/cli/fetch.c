@@ -377,6 +377,48 @@ static int samePageAgain(Fetch *f, const TrtcApiReply *r, const char *zPath, cha
   return bSame;
 }
 
+/* A page of DescribeRoomInfo (?1) into trtc_calls for SdkAppId ?2. */
+static const char zUpsertCalls[] =
+    "INSERT INTO trtc_calls(sdk_app_id, comm_id, room_id, create_time, destroy_time,"
+    "                       is_finished, creator_id)"
+    " SELECT ?2, json_extract(value, '$.CommId'), json_extract(value, '$.RoomString'),"
+    "        json_extract(value, '$.CreateTime'), json_extract(value, '$.DestroyTime'),"
+    "        CASE WHEN json_extract(value, '$.IsFinished') IN (1, 'true') THEN 1 ELSE 0 END,"
+    "        json_extract(value, '$.UserId')"
+    "   FROM json_each(?1, '$.Response.RoomList')"
+    "  WHERE typeof(json_extract(value, '$.CommId')) = 'text'"
+    "    AND typeof(json_extract(value, '$.CreateTime')) = 'integer'"
+    " ON CONFLICT (sdk_app_id, comm_id) DO UPDATE SET"
+    "   room_id = excluded.room_id, create_time = excluded.create_time,"
+    "   destroy_time = excluded.destroy_time, is_finished = excluded.is_finished,"
+    "   creator_id = excluded.creator_id, seen_at = CURRENT_TIMESTAMP,"
+    "   complete = complete AND excluded.is_finished,"
+    "   users_complete = users_complete AND excluded.is_finished";
+
+/* ... and its calls into this run's list. */
+static const char zRunCalls[] =
+    "INSERT OR IGNORE INTO temp.trtc_fetch_run(comm_id)"
+    " SELECT json_extract(value, '$.CommId') FROM json_each(?1, '$.Response.RoomList')"
+    "  WHERE typeof(json_extract(value, '$.CommId')) = 'text'"
+    "    AND typeof(json_extract(value, '$.CreateTime')) = 'integer'";
+
+/* A page of DescribeUserInfo (?1) into trtc_users for SdkAppId ?2, CommId ?3. */
+static const char zUpsertUsers[] =
+    "INSERT INTO trtc_users(sdk_app_id, comm_id, room_id, user_id, join_ts, leave_ts,"
+    "                       device_type, sdk_version, client_ip, finished)"
+    " SELECT ?2, ?3, json_extract(value, '$.RoomStr'), json_extract(value, '$.UserId'),"
+    "        ifnull(json_extract(value, '$.JoinTs'), 0), json_extract(value, '$.LeaveTs'),"
+    "        json_extract(value, '$.DeviceType'), json_extract(value, '$.SdkVersion'),"
+    "        json_extract(value, '$.ClientIp'),"
+    "        CASE WHEN json_extract(value, '$.Finished') IN (1, 'true') THEN 1 ELSE 0 END"
+    "   FROM json_each(?1, '$.Response.UserList')"
+    "  WHERE typeof(json_extract(value, '$.UserId')) = 'text'"
+    " ON CONFLICT (sdk_app_id, comm_id, user_id, join_ts) DO UPDATE SET"
+    "   room_id = excluded.room_id, leave_ts = excluded.leave_ts,"
+    "   device_type = excluded.device_type, sdk_version = excluded.sdk_version,"
+    "   client_ip = excluded.client_ip, finished = excluded.finished,"
+    "   seen_at = CURRENT_TIMESTAMP";
+
 /* ---- 1. The calls ------------------------------------------------------------------- */
 
 static int listCalls(Fetch *f) {
@@ -426,33 +468,14 @@ static int listCalls(Fetch *f) {
         bAllListed = 0;
         break;
       }
-      if (runSql(f, 0,
-                 "INSERT INTO trtc_calls(sdk_app_id, comm_id, room_id, create_time, destroy_time,"
-                 "                       is_finished, creator_id)"
-                 " SELECT ?2, json_extract(value, '$.CommId'), json_extract(value, '$.RoomString'),"
-                 "        json_extract(value, '$.CreateTime'), json_extract(value, '$.DestroyTime'),"
-                 "        CASE WHEN json_extract(value, '$.IsFinished') IN (1, 'true') THEN 1 ELSE 0 END,"
-                 "        json_extract(value, '$.UserId')"
-                 "   FROM json_each(?1, '$.Response.RoomList')"
-                 "  WHERE typeof(json_extract(value, '$.CommId')) = 'text'"
-                 "    AND typeof(json_extract(value, '$.CreateTime')) = 'integer'"
-                 " ON CONFLICT (sdk_app_id, comm_id) DO UPDATE SET"
-                 "   room_id = excluded.room_id, create_time = excluded.create_time,"
-                 "   destroy_time = excluded.destroy_time, is_finished = excluded.is_finished,"
-                 "   creator_id = excluded.creator_id, seen_at = CURRENT_TIMESTAMP,"
-                 "   complete = complete AND excluded.is_finished,"
-                 "   users_complete = users_complete AND excluded.is_finished",
-                 'b', r.zBody, (int)r.nBody, 'i', (long long)f->iSdkAppId, 0) != SQLITE_OK ||
-          runSql(f, 0,
-                 "INSERT OR IGNORE INTO temp.trtc_fetch_run(comm_id)"
-                 " SELECT json_extract(value, '$.CommId') FROM json_each(?1, '$.Response.RoomList')"
-                 "  WHERE typeof(json_extract(value, '$.CommId')) = 'text'"
-                 "    AND typeof(json_extract(value, '$.CreateTime')) = 'integer'",
-                 'b', r.zBody, (int)r.nBody, 0) != SQLITE_OK) {
+      /* A null or absent list is empty (json_each would yield the null). */
+      if (n > 0 && (runSql(f, 0, zUpsertCalls, 'b', r.zBody, (int)r.nBody, 'i',
+                           (long long)f->iSdkAppId, 0) != SQLITE_OK ||
+                    runSql(f, 0, zRunCalls, 'b', r.zBody, (int)r.nBody, 0) != SQLITE_OK)) {
         trtcApiReplyFree(&r);
         break;
       }
-      {
+      if (n > 0) {
         sqlite3_int64 nBad = 0;
         runSql(f, &nBad,
                "SELECT count(*) FROM json_each(?1, '$.Response.RoomList')"
@@ -583,27 +606,12 @@ static int listUsers(Fetch *f, const Call *c, long long from, long long to) {
         trtcApiReplyFree(&r);
         break;
       }
-      if (runSql(f, 0,
-                 "INSERT INTO trtc_users(sdk_app_id, comm_id, room_id, user_id, join_ts, leave_ts,"
-                 "                       device_type, sdk_version, client_ip, finished)"
-                 " SELECT ?2, ?3, json_extract(value, '$.RoomStr'), json_extract(value, '$.UserId'),"
-                 "        ifnull(json_extract(value, '$.JoinTs'), 0), json_extract(value, '$.LeaveTs'),"
-                 "        json_extract(value, '$.DeviceType'), json_extract(value, '$.SdkVersion'),"
-                 "        json_extract(value, '$.ClientIp'),"
-                 "        CASE WHEN json_extract(value, '$.Finished') IN (1, 'true') THEN 1 ELSE 0 END"
-                 "   FROM json_each(?1, '$.Response.UserList')"
-                 "  WHERE typeof(json_extract(value, '$.UserId')) = 'text'"
-                 " ON CONFLICT (sdk_app_id, comm_id, user_id, join_ts) DO UPDATE SET"
-                 "   room_id = excluded.room_id, leave_ts = excluded.leave_ts,"
-                 "   device_type = excluded.device_type, sdk_version = excluded.sdk_version,"
-                 "   client_ip = excluded.client_ip, finished = excluded.finished,"
-                 "   seen_at = CURRENT_TIMESTAMP",
-                 'b', r.zBody, (int)r.nBody, 'i', (long long)f->iSdkAppId, 's', c->zCommId,
-                 0) != SQLITE_OK) {
+      if (n > 0 && runSql(f, 0, zUpsertUsers, 'b', r.zBody, (int)r.nBody, 'i',
+                          (long long)f->iSdkAppId, 's', c->zCommId, 0) != SQLITE_OK) {
         trtcApiReplyFree(&r);
         break;
       }
-      {
+      if (n > 0) {
         sqlite3_int64 nBad = 0;
         runSql(f, &nBad,
                "SELECT count(*) FROM json_each(?1, '$.Response.UserList')"

@@ -53,8 +53,8 @@ void trtcSha256Hex(const void *p, size_t n, char zOut[65]) {
 static int hmac(const void *key, size_t nKey, const void *p, size_t n,
                 unsigned char out[SHA256_DIGEST_LENGTH]) {
   unsigned int nOut = 0;
-  if (HMAC(EVP_sha256(), key, (int)nKey, (const unsigned char *)p, n, out, &nOut) == 0) return 1;
-  return nOut == SHA256_DIGEST_LENGTH ? 0 : 1;
+  const unsigned char *pMac = HMAC(EVP_sha256(), key, (int)nKey, (const unsigned char *)p, n, out, &nOut);
+  return (pMac == 0) | (nOut != SHA256_DIGEST_LENGTH);
 }
 
 /* A malloc'd printf; NULL when out of memory. */
@@ -110,7 +110,7 @@ int trtcSign(const TrtcSignInput *pIn, const char *zSecretId, const char *zSecre
   unsigned char kSigning[SHA256_DIGEST_LENGTH], sig[SHA256_DIGEST_LENGTH];
   struct tm tm;
   time_t t;
-  int rc = 1;
+  int rc = 1, bBad;
 
   memset(pOut, 0, sizeof *pOut);
   if (pIn == 0 || pIn->zService == 0 || pIn->zHost == 0 || pIn->zContentType == 0 ||
@@ -120,7 +120,7 @@ int trtcSign(const TrtcSignInput *pIn, const char *zSecretId, const char *zSecre
   t = (time_t)pIn->iTimestamp;
   /* Years 1970-9999 only: the date is always 10 characters. */
   if (gmtime_r(&t, &tm) == 0 || tm.tm_year < 70 || tm.tm_year > 9999 - 1900) return 1;
-  if (strftime(pOut->zDate, sizeof pOut->zDate, "%Y-%m-%d", &tm) != 10) return 1;
+  strftime(pOut->zDate, sizeof pOut->zDate, "%Y-%m-%d", &tm);
 
   /* 1. The canonical request. */
   trtcSha256Hex(pIn->zPayload ? pIn->zPayload : "", pIn->nPayload, pOut->zPayloadHash);
@@ -146,12 +146,12 @@ int trtcSign(const TrtcSignInput *pIn, const char *zSecretId, const char *zSecre
   memcpy(zKey, "TC3", 3);
   memcpy(zKey + 3, zSecretKey, nKey - 3);
   zKey[nKey] = 0;
-  if (hmac(zKey, nKey, pOut->zDate, strlen(pOut->zDate), kDate) ||
-      hmac(kDate, sizeof kDate, pIn->zService, strlen(pIn->zService), kService) ||
-      hmac(kService, sizeof kService, "tc3_request", 11, kSigning) ||
-      hmac(kSigning, sizeof kSigning, pOut->zStringToSign, strlen(pOut->zStringToSign), sig)) {
-    goto done;
-  }
+  /* Each step on its own: a failure in one fails the whole (no shortcut needed). */
+  bBad = hmac(zKey, nKey, pOut->zDate, strlen(pOut->zDate), kDate);
+  bBad |= hmac(kDate, sizeof kDate, pIn->zService, strlen(pIn->zService), kService);
+  bBad |= hmac(kService, sizeof kService, "tc3_request", 11, kSigning);
+  bBad |= hmac(kSigning, sizeof kSigning, pOut->zStringToSign, strlen(pOut->zStringToSign), sig);
+  if (bBad) goto done;
   toHex(sig, sizeof sig, pOut->zSignature);
 
   /* 4. The Authorization header. */
