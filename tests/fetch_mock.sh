@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..76"
+echo "1..79"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
@@ -30,7 +30,7 @@ TOKEN=mockSessionToken-c0ffee-5150
 # The mock: port in $port, log in $tmp/mock.log, data set in $tmp/expect.json.
 "$py" "$src/tests/mock_tencent.py" --port-file "$tmp/port" --log "$tmp/mock.log" \
   --expect "$tmp/expect.json" --secret-id "$ID" --secret-key "$KEY" --token "$TOKEN" \
-  --base "$base" --now "$now" --faults 'throttle=4,11;drop=7;http503=16;http502json=20' &
+  --base "$base" --now "$now" --faults 'throttle=4,11;drop=7;http503=16;http502json=20;http429json=24' &
 echo $! >>"$tmp/pids"
 i=0
 while [ ! -s "$tmp/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -136,14 +136,14 @@ import json, sys
 log = [json.loads(l) for l in open(sys.argv[1])]
 out = []
 for i, e in enumerate(log):
-    if e["outcome"] in ("RequestLimitExceeded", "dropped", "http503", "http502json"):
+    if e["outcome"] in ("RequestLimitExceeded", "dropped", "http503", "http502json", "http429json"):
         nxt = log[i + 1] if i + 1 < len(log) else None
         same = nxt is not None and nxt.get("body") == e.get("body") and nxt["action"] == e["action"]
         out.append("%s:%s" % (e["outcome"], "retried" if same and nxt["outcome"] == "ok" else "LOST"))
 print(" ".join(out))
 EOF
-is "$(cat "$tmp/check")" "RequestLimitExceeded:retried dropped:retried RequestLimitExceeded:retried http503:retried http502json:retried" \
-  "throttling, a dropped connection, an HTTP 503 page and an HTTP 502 without Error were each retried, and succeeded"
+is "$(cat "$tmp/check")" "RequestLimitExceeded:retried dropped:retried RequestLimitExceeded:retried http503:retried http502json:retried http429json:retried" \
+  "throttling, a dropped connection, an HTTP 503 page, HTTP 502 and 429 without Error were each retried, and succeeded"
 analyse <<'EOF' >"$tmp/check"
 import json, sys
 log = [json.loads(l) for l in open(sys.argv[1])]
@@ -245,6 +245,11 @@ grep -q "user u5: DescribeUserEvent failed: HTTP status 400 (RequestId [0-9a-f-]
 report $? "an HTTP 400 without an Error is named with its status and RequestId"
 grep -q "unusual events .*: DescribeUnusualEvent failed: InvalidParameter.RoomId: RoomId is not valid. (RequestId " "$tmp/err"
 report $? "refused unusual events of another call are named"
+grep -q "user u7: DescribeUserEvent failed: RequestLimitExceeded.UinLimitExceeded: Too many requests for SecretId \*\*\*\*\*\*\*\**. (RequestId .*) (gave up after 6 attempts)" "$tmp/err"
+report $? "a request throttled every time: given up after 6 attempts, the SecretId in the service's message masked"
+is "$(grep -c '"UserId": "u7"' "$tmp/run.log")" 6 "... asked 6 times"
+grep -q "user u8: DescribeUserEvent failed: (no Code): (no Message) (RequestId none)" "$tmp/err"
+report $? "an Error without Code, Message or RequestId is still named as an error"
 grep -c "without a UserId" "$tmp/err" >"$tmp/count"
 is "$(cat "$tmp/count")" 0 "a null user list is an empty one"
 grep -q "warning: trtc fetch DescribeUserEvent CommId=1400000004_4001_[0-9]* UserId=u6 .*no event has PeerId \"u6\"" "$tmp/err" &&
@@ -252,8 +257,8 @@ grep -q "warning: trtc fetch DescribeUserEvent CommId=1400000004_4001_[0-9]* Use
 report $? "the store's warning about a user without events of their own is shown and counted"
 grep -q "call 1400000004_4004_[0-9]*: created more than 14 days ago; only its last 14 days can be fetched" "$tmp/err"
 report $? "a call older than 14 days: said, and only its last 14 days asked for"
-is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM (SELECT room_id FROM trtc_calls ORDER BY 1)) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM (SELECT user_id FROM trtc_event_log ORDER BY 1)) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT sum(complete) FROM trtc_calls)")" "4001,4003,4004 old1,u3,u6 7 0" \
-  "the readable rest is stored (the calls, their 7 users, the events of old1, u3, u6); no call is complete"
+is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM (SELECT room_id FROM trtc_calls ORDER BY 1)) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM (SELECT user_id FROM trtc_event_log ORDER BY 1)) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT sum(complete) FROM trtc_calls)")" "4001,4003,4004 old1,u3,u6 9 0" \
+  "the readable rest is stored (the calls, their 9 users, the events of old1, u3, u6); no call is complete"
 
 # ---- 4c. Refused halfway: the fetch stops, the calls left are named ------------
 fetch i.db --sdk-app-id 1400000005

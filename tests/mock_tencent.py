@@ -29,7 +29,7 @@ problems; every request is logged as one JSON line in --log (seq, time,
 action, body, sig_ok, problems, outcome). --faults makes requests number N
 (1-based, counted over the mock's life) fail: throttle (RequestLimitExceeded),
 drop (connection closed without an answer), http503 (HTML error page),
-http502json (HTTP 502 with a JSON body but no Error).
+http502json, http429json (HTTP 502 or 429 with a JSON body but no Error).
 --clock-skew S puts the mock's clock S seconds ahead (signatures expire).
 --expect receives what the data set holds, for the test to compare with.
 
@@ -48,7 +48,10 @@ Data sets, by SdkAppId:
               object, one whose Data is not a list, one answered with HTTP
               400 and no Error, one whose events are all about others; a
               room whose unusual events are not a list, a call whose user
-              list is null and whose unusual events are refused
+              list is null and whose unusual events are refused; a user
+              always throttled, with the SecretId in the message (it must
+              not be shown); a user whose Error has no Code, no Message,
+              no RequestId
   1400000005  two calls; asking for the first one's users is refused
               (AuthFailure.UnauthorizedOperation): the fetch stops there
 """
@@ -105,7 +108,7 @@ class DataSet:
         elif app == 1400000003:
             self.add_call("3001", base + 600, 600, ["zed"], [(base + 700, "zed")] * 21)
         elif app == 1400000004:
-            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4", "u5", "u6"], [])
+            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"], [])
             self.add_call("4003", base + 1200, 600, [], [])
             old = now - 14 * 86400 - 7200
             self.add_call("4004", old, 3 * 3600, ["old1"], [])
@@ -375,6 +378,11 @@ class Mock:
                 return {"Data": {"PeerId": "u4"}}   # not a list
             if ds.app == 1400000004 and user == "u5":
                 return "STATUS400"
+            if ds.app == 1400000004 and user == "u7":
+                return {"Error": {"Code": "RequestLimitExceeded.UinLimitExceeded",
+                                  "Message": "Too many requests for SecretId %s." % self.args.secret_id}}
+            if ds.app == 1400000004 and user == "u8":
+                return "BARE_ERROR"
             key = (comm, user)
             ds.serves[key] = ds.serves.get(key, 0) + 1
             serve = ds.serves[key] if not sessions[0]["Finished"] else 1
@@ -466,10 +474,10 @@ def make_handler(mock):
                     except OSError:
                         pass
                     return
-                if fault == "http502json":
-                    entry["outcome"] = "http502json"
+                if fault in ("http502json", "http429json"):
+                    entry["outcome"] = fault
                     mock.record(entry)
-                    self.send_json(502, {"RequestId": "gateway"})
+                    self.send_json(502 if fault == "http502json" else 429, {"RequestId": "gateway"})
                     return
                 if fault == "http503":
                     entry["outcome"] = "http503"
@@ -500,6 +508,16 @@ def make_handler(mock):
                                           "Message": "; ".join(field_problems)}}
                     else:
                         resp = mock.answer(action, req, problems)
+                if resp == "BARE_ERROR":
+                    entry["outcome"] = resp
+                    mock.record(entry)
+                    data = b'{"Response": {"Error": {}}}'
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
                 if resp == "STATUS400":
                     entry["outcome"] = resp
                     mock.record(entry)

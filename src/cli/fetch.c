@@ -143,8 +143,8 @@ static void say(Fetch *f, const char *zFormat, ...) {
   va_start(ap, zFormat);
   vsnprintf(zMsg, sizeof zMsg, zFormat, ap);
   va_end(ap);
-  if (f && f->pApi) trtcApiRedact(f->pApi, zMsg);
-  if (f) clearProgress(f);
+  if (f->pApi) trtcApiRedact(f->pApi, zMsg);
+  clearProgress(f);
   fprintf(stderr, "trtc fetch: %s\n", zMsg);
 }
 
