@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..79"
+echo "1..80"
 
 now=$(date +%s)
 base=$((now - 26 * 3600))
@@ -253,17 +253,18 @@ report $? "an Error without Code, Message or RequestId is still named as an erro
 grep -c "without a UserId" "$tmp/err" >"$tmp/count"
 is "$(cat "$tmp/count")" 0 "a null user list is an empty one"
 grep -q "warning: trtc fetch DescribeUserEvent CommId=1400000004_4001_[0-9]* UserId=u6 .*no event has PeerId \"u6\"" "$tmp/err" &&
-  grep -q "^trtc fetch: 1 warning(s) above" "$tmp/err"
-report $? "the store's warning about a user without events of their own is shown and counted"
+  grep -q "UserId=u9 .*no events in it (Data is empty)" "$tmp/err" &&
+  grep -q "^trtc fetch: 2 warning(s) above" "$tmp/err"
+report $? "the store's warnings about a user without events of their own, or without events, are shown and counted"
 grep -q "call 1400000004_4004_[0-9]*: created more than 14 days ago; only its last 14 days can be fetched" "$tmp/err"
 report $? "a call older than 14 days: said, and only its last 14 days asked for"
-is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM (SELECT room_id FROM trtc_calls ORDER BY 1)) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM (SELECT user_id FROM trtc_event_log ORDER BY 1)) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT sum(complete) FROM trtc_calls)")" "4001,4003,4004 old1,u3,u6 9 0" \
-  "the readable rest is stored (the calls, their 9 users, the events of old1, u3, u6); no call is complete"
+is "$(q h.db "SELECT (SELECT group_concat(room_id) FROM (SELECT room_id FROM trtc_calls ORDER BY 1)) || ' ' || (SELECT group_concat(DISTINCT user_id) FROM (SELECT user_id FROM trtc_event_log ORDER BY 1)) || ' ' || (SELECT count(*) FROM trtc_users) || ' ' || (SELECT sum(complete) FROM trtc_calls)")" "4001,4003,4004 old1,u3,u6 10 0" \
+  "the readable rest is stored (the calls, their 10 users, the events of old1, u3, u6); no call is complete"
 
 # ---- 4c. Refused halfway: the fetch stops, the calls left are named ------------
 fetch i.db --sdk-app-id 1400000005
-is "$rc" 1 "UnauthorizedOperation on the first call's users: exit 1"
-grep -q 'stopped: the service refused the credentials (DescribeUserInfo): AuthFailure.UnauthorizedOperation: You are not authorized to perform this operation. (RequestId ' "$tmp/err" &&
+is "$rc" 1 "UnauthorizedOperation (CAM) on the first call's users: exit 1"
+grep -q 'stopped: the service refused the credentials (DescribeUserInfo): UnauthorizedOperation: CAM authorization failed. (RequestId ' "$tmp/err" &&
   grep -q '^trtc fetch: 2 call(s) not fetched, or not completely$' "$tmp/err"
 report $? "it stops there and says how many calls were not fetched"
 is "$(grep -c DescribeUserInfo "$tmp/run.log")" 1 "... after one refused request, not one per call"
@@ -279,6 +280,17 @@ log = [json.loads(l) for l in open(sys.argv[1])]
 print(" ".join(sorted({repr(e["body"]["RoomId"]) for e in log})), all(e["body"]["EndTime"] <= e["t"] + 1 for e in log))
 EOF
 is "$(cat "$tmp/check")" "'r\"o\\\\om\\x01' True" "the room id reaches the service intact (JSON-escaped); an --end in the future asks up to now"
+
+# ---- 4e. Test page sizes out of range are ignored; no calls, no room -----------
+for v in abc 0 101; do
+  TRTC_FETCH_TEST_PAGE_SIZE=$v TENCENTCLOUD_SECRET_ID=$ID TENCENTCLOUD_SECRET_KEY=$KEY \
+    TENCENTCLOUD_SESSION_TOKEN=$TOKEN ${TRTC_RUN-} "$trtc" fetch -q --endpoint "http://127.0.0.1:$port/" \
+    --sdk-app-id 1400000003 --start $((now - 3600)) --end "$now" "$tmp/l.db" >"$tmp/out" 2>"$tmp/err"
+  printf '%s:' "$?"
+  grep -c "^trtc fetch: no calls found for SdkAppId 1400000003 between .* UTC$" "$tmp/err"
+done >"$tmp/check"
+tail -n 3 "$tmp/mock.log" | grep -c '"PageSize": 100' >>"$tmp/check"
+is "$(tr '\n' ' ' <"$tmp/check")" "0:1 0:1 0:1 3 " "TRTC_FETCH_TEST_PAGE_SIZE abc, 0, 101: pages of 100; no calls: said, exit 0"
 
 # ---- 5. Filters: one room, some users -----------------------------------------------
 fetch d.db --sdk-app-id 1400000001 --room 1002 --user erin --user ,ghost,,dave,

@@ -19,7 +19,7 @@ trtc=$TRTC_BUILDDIR/trtc
 : >"$tmp/pids"
 trap 'for p in $(cat "$tmp/pids" 2>/dev/null); do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
 
-echo "1..51"
+echo "1..58"
 
 now=$(date +%s)
 start=$((now - 3600))
@@ -120,6 +120,21 @@ refused "an unknown option: refused" "unknown option --bogus" $good $ep --bogus
 refused "--region with odd characters: refused" "not a region" $good $ep --region 'ap guangzhou'
 # shellcheck disable=SC2086
 refused "two databases: refused" "one database only" $good $ep "$tmp/other.db"
+# shellcheck disable=SC2086
+refused "--token=... on the command line: refused" "credentials are never taken" $good $ep --token=abc
+# shellcheck disable=SC2086
+refused "--api-key on the command line: refused" "credentials are never taken" $good $ep --api-key abc
+# shellcheck disable=SC2086
+refused "no --sdk-app-id: refused" "are needed" --start "$start" --end "$now" $ep
+# shellcheck disable=SC2086
+refused "no --start: refused" "are needed" --sdk-app-id=1 --end "$now" $ep
+# shellcheck disable=SC2086
+refused "--sdk-app-id abc: refused" "not an application id" --sdk-app-id abc --start "$start" --end "$now" $ep
+# shellcheck disable=SC2086
+refused "--sdk-app-id too large: refused" "not an application id" --sdk-app-id 99999999999999999 --start "$start" --end "$now" $ep
+# shellcheck disable=SC2086
+run $good $ep
+is "$rc:$(grep -c 'a database file are needed' "$tmp/err")" "2:1" "no database: refused"
 # shellcheck disable=SC2086
 refused "--room with nothing: refused" "--room needs a room id" $good $ep --room ''
 # shellcheck disable=SC2086

@@ -51,9 +51,9 @@ Data sets, by SdkAppId:
               list is null and whose unusual events are refused; a user
               always throttled, with the SecretId in the message (it must
               not be shown); a user whose Error has no Code, no Message,
-              no RequestId
+              no RequestId; a user without any event
   1400000005  two calls; asking for the first one's users is refused
-              (AuthFailure.UnauthorizedOperation): the fetch stops there
+              (UnauthorizedOperation, CAM): the fetch stops there
 """
 import argparse
 import datetime
@@ -108,7 +108,7 @@ class DataSet:
         elif app == 1400000003:
             self.add_call("3001", base + 600, 600, ["zed"], [(base + 700, "zed")] * 21)
         elif app == 1400000004:
-            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8"], [])
+            self.add_call("4001", base + 600, 600, ["u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9"], [])
             self.add_call("4003", base + 1200, 600, [], [])
             old = now - 14 * 86400 - 7200
             self.add_call("4004", old, 3 * 3600, ["old1"], [])
@@ -350,8 +350,8 @@ class Mock:
             if ds.app == 1400000004:
                 page, size = 0, 100   # ignores paging: the same page forever
             if ds.app == 1400000005:
-                return {"Error": {"Code": "AuthFailure.UnauthorizedOperation",
-                                  "Message": "You are not authorized to perform this operation."}}
+                return {"Error": {"Code": "UnauthorizedOperation",
+                                  "Message": "CAM authorization failed."}}
             chunk = users[page * size:(page + 1) * size]
             out = {"Total": len(users), "UserList": chunk if chunk or ds.app != 1400000004 else None}
             if action == "DescribeCallDetailInfo":
@@ -383,6 +383,8 @@ class Mock:
                                   "Message": "Too many requests for SecretId %s." % self.args.secret_id}}
             if ds.app == 1400000004 and user == "u8":
                 return "BARE_ERROR"
+            if ds.app == 1400000004 and user == "u9":
+                return {"Data": []}
             key = (comm, user)
             ds.serves[key] = ds.serves.get(key, 0) + 1
             serve = ds.serves[key] if not sessions[0]["Finished"] else 1

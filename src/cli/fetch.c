@@ -1124,7 +1124,6 @@ int trtcFetchMain(int argc, char **argv) {
     } else {
       return usageError("unknown option %s", z);
     }
-    if (bMissing) return usageError("%s needs a value", z);
   }
   if (zApp == 0 || zStart == 0 || zEnd == 0 || f.zDb == 0) {
     return usageError("--sdk-app-id, --start, --end and a database file are needed");
