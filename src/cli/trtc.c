@@ -4,6 +4,8 @@
 ** subcommands:
 **
 **   trtc ingest DB PATH...      load saved monitoring API responses
+**   trtc fetch --sdk-app-id N --start T --end T DB
+**                               fetch calls from the monitoring API (fetch.c)
 **   trtc --version              the version of the command and of SQLite
 **   trtc help [COMMAND]         usage
 **
@@ -28,6 +30,7 @@ static const struct TrtcCommand {
   const char *zSummary;
 } aCommand[] = {
     { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" },
+    { "fetch", trtcFetchMain, "fetch calls from TRTC's monitoring API into a database" },
     { 0, 0, 0 },
 };
 
