@@ -76,23 +76,315 @@ CREATE INDEX IF NOT EXISTS trtc_unusual_log_cause
 CREATE INDEX IF NOT EXISTS trtc_unusual_log_peer
   ON trtc_unusual_log (peer_id);
 
--- The event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS.mmm' (UTC).
-CREATE VIEW IF NOT EXISTS trtc_event_log_decoded AS
-SELECT l.*,
-       strftime('%Y-%m-%d %H:%M:%S', l.time_ms / 1000, 'unixepoch')
-         || printf('.%03d', l.time_ms % 1000) AS time_utc,
+-- ---- Calls -------------------------------------------------------------------
+-- What identifies a call: its comm_id when known, else its room and app,
+-- said so: 'room 61203 of app 1400188366 (comm_id unknown)'. The views
+-- below compute it from the response a row belongs to (trtc_responses:
+-- its context), so a filter on it reads only that call's rows; this index
+-- finds them (and gives the rows of each call and user in order).
+CREATE INDEX IF NOT EXISTS trtc_responses_call ON trtc_responses (
+  coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+           || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)'),
+  user_id);
+
+-- ---- Views ------------------------------------------------------------------
+-- Views hold no data: each run of this file replaces them with the current
+-- definitions (docs/views.md describes every column). They need the trtc
+-- extension loaded and work with PRAGMA trusted_schema=OFF. Times are Unix
+-- ms (UTC); trtc_time(ms, tz) shows them in a zone.
+DROP VIEW IF EXISTS trtc_calls;
+DROP VIEW IF EXISTS trtc_call_abnormal;
+DROP VIEW IF EXISTS trtc_call_users;
+DROP VIEW IF EXISTS trtc_problems;
+DROP VIEW IF EXISTS trtc_first_frame;
+DROP VIEW IF EXISTS trtc_presence;
+DROP VIEW IF EXISTS trtc_room_entry;
+DROP VIEW IF EXISTS trtc_room_events;
+DROP VIEW IF EXISTS trtc_event_log_decoded;
+DROP VIEW IF EXISTS trtc_unusual_log_decoded;
+
+-- The event log decoded, one row per event; time_utc is 'YYYY-MM-DD
+-- HH:MM:SS.mmm' (UTC); call as above; remote: the event is about another
+-- user's stream. The context columns come from the event's response.
+CREATE VIEW trtc_event_log_decoded AS
+SELECT l.response_id, l.seq, r.sdk_app_id, r.comm_id, r.room_id, r.user_id,
+       l.peer_id, l.type, l.time_ms, l.event_id, l.param1, l.param2,
+       trtc_time(l.time_ms) AS time_utc,
        trtc_stream_type(l.type) AS stream,
        trtc_event(l.event_id, l.param1, l.param2) AS text,
        trtc_event_source(l.event_id) AS source,
        trtc_event_category(l.event_id) AS category,
-       trtc_event_severity(l.event_id, l.param1, l.param2) AS severity
-  FROM trtc_event_log AS l;
+       trtc_event_severity(l.event_id, l.param1, l.param2) AS severity,
+       coalesce(r.comm_id, 'room ' || coalesce(r.room_id, '(unknown)') || ' of app '
+                || coalesce(r.sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
+       l.peer_id IS NOT NULL AND l.peer_id IS NOT r.user_id AS remote
+  FROM trtc_responses AS r
+  JOIN trtc_event_log AS l ON l.response_id = r.response_id;
 
 -- The unusual-event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS' (UTC).
-CREATE VIEW IF NOT EXISTS trtc_unusual_log_decoded AS
+CREATE VIEW trtc_unusual_log_decoded AS
 SELECT u.*,
-       strftime('%Y-%m-%d %H:%M:%S', u.event_time, 'unixepoch') AS time_utc,
+       substr(trtc_time(u.event_time * 1000), 1, 19) AS time_utc,
        trtc_experience(u.experience_id) AS experience,
        trtc_abnormal_event(u.abnormal_event_id) AS abnormal_event,
        trtc_abnormal_event_kind(u.abnormal_event_id) AS abnormal_kind
   FROM trtc_unusual_log AS u;
+
+-- Each user's own room events in time order: start (5001), entered (5003
+-- with param1 1, 7000, WebRTC 32788), failed (5003 with param1 0), unknown
+-- (5003 with another param1), exited (5008, 7001, WebRTC 32789).
+-- repeated: it repeats the state the previous one left (entered again
+-- while in the room, exited again while out); the views below skip it.
+CREATE VIEW trtc_room_events AS
+SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
+       (kind = 'entered' AND prev IS 'entered')
+         OR (kind = 'exited' AND prev IN ('failed', 'unknown', 'exited')) AS repeated
+  FROM (SELECT e.*, lag(kind) OVER (PARTITION BY call, user_id
+                                    ORDER BY time_ms, response_id, seq) AS prev
+          FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
+                       CASE WHEN event_id = 5001 THEN 'start'
+                            WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
+                                                      WHEN 0 THEN 'failed' ELSE 'unknown' END
+                            WHEN event_id IN (7000, 32788) THEN 'entered'
+                            ELSE 'exited' END AS kind
+                  FROM trtc_event_log_decoded
+                 WHERE event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
+                   AND NOT remote) AS e);
+
+-- One row per room-entry attempt: a start with the outcome that follows
+-- it (if any, before the next start or exit), or an outcome without a
+-- start (a WebRTC client that reports no 5001).
+CREATE VIEW trtc_room_entry AS
+SELECT call, user_id,
+       row_number() OVER w AS attempt,
+       started_ms, outcome_ms, succeeded, outcome_event_id, outcome_param1,
+       CASE WHEN outcome_event_id IS NULL THEN '(no outcome reported)'
+            ELSE coalesce(trtc_event(outcome_event_id, outcome_param1),
+                          '(unknown outcome: ' || outcome_event_id || ' '
+                          || outcome_param1 || ')') END AS outcome,
+       outcome_ms - started_ms AS entry_ms,
+       outcome_ms - first_value(started_ms) OVER w AS since_first_ms,
+       trtc_event_source(coalesce(outcome_event_id, event_id)) AS client
+  FROM (SELECT call, user_id, time_ms, response_id, seq, event_id,
+               CASE WHEN kind = 'start' THEN time_ms END AS started_ms,
+               CASE WHEN kind <> 'start' THEN time_ms WHEN has_outcome THEN next_ms END AS outcome_ms,
+               CASE WHEN kind <> 'start' THEN event_id WHEN has_outcome THEN next_event_id END
+                 AS outcome_event_id,
+               CASE WHEN kind <> 'start' THEN param1 WHEN has_outcome THEN next_param1 END
+                 AS outcome_param1,
+               CASE CASE WHEN kind <> 'start' THEN kind WHEN has_outcome THEN next_kind END
+                    WHEN 'entered' THEN 1 WHEN 'failed' THEN 0 END AS succeeded
+          FROM (SELECT e.*,
+                       lag(kind) OVER v AS prev, lead(kind) OVER v AS next_kind,
+                       lead(kind) OVER v IN ('entered', 'failed', 'unknown') AS has_outcome,
+                       lead(time_ms) OVER v AS next_ms, lead(event_id) OVER v AS next_event_id,
+                       lead(param1) OVER v AS next_param1
+                  FROM trtc_room_events AS e
+                 WHERE NOT repeated
+                WINDOW v AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq))
+         WHERE kind = 'start' OR (kind IN ('entered', 'failed', 'unknown') AND prev IS NOT 'start'))
+WINDOW w AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq);
+
+-- One row per stay in the room, from entering (an outcome 'entered') to
+-- exiting; a first exit without an entry before it is a stay whose entry
+-- the log lacks (entered_ms NULL).
+CREATE VIEW trtc_presence AS
+SELECT call, user_id,
+       row_number() OVER (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq) AS stay,
+       entered_ms, entry_event_id, exited_ms, exit_event_id, exit_param1,
+       CASE WHEN exit_event_id IS NULL THEN '(no exit reported)'
+            ELSE coalesce(trtc_event(exit_event_id, exit_param1),
+                          '(unknown exit: ' || exit_event_id || ' ' || exit_param1 || ')') END AS exit,
+       CASE WHEN exit_event_id IS NULL THEN next_ms END AS out_by_ms,
+       exited_ms - entered_ms AS duration_ms
+  FROM (SELECT call, user_id, time_ms, response_id, seq, next_ms,
+               CASE WHEN kind = 'entered' THEN time_ms END AS entered_ms,
+               CASE WHEN kind = 'entered' THEN event_id END AS entry_event_id,
+               CASE WHEN kind = 'exited' THEN time_ms WHEN next_kind = 'exited' THEN next_ms END
+                 AS exited_ms,
+               CASE WHEN kind = 'exited' THEN event_id WHEN next_kind = 'exited' THEN next_event_id END
+                 AS exit_event_id,
+               CASE WHEN kind = 'exited' THEN param1 WHEN next_kind = 'exited' THEN next_param1 END
+                 AS exit_param1
+          FROM (SELECT e.*,
+                       lag(kind) OVER v AS prev, lead(kind) OVER v AS next_kind,
+                       lead(time_ms) OVER v AS next_ms, lead(event_id) OVER v AS next_event_id,
+                       lead(param1) OVER v AS next_param1
+                  FROM trtc_room_events AS e
+                 WHERE NOT repeated
+                WINDOW v AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq))
+         WHERE kind = 'entered' OR (kind = 'exited' AND prev IS NULL));
+
+-- Time to first frame: the first 5007 "Started playing the first video
+-- frame" of each remote user in each viewer's client, per pair of attempts
+-- (the latest attempt of the viewer and of the remote user before the
+-- frame), timed from the later of their two attempts' starts.
+CREATE VIEW trtc_first_frame AS
+WITH frame AS (
+  SELECT call, user_id AS viewer, peer_id AS remote, type, time_ms, response_id, seq
+    FROM trtc_event_log_decoded
+   WHERE event_id = 5007 AND remote
+),
+stream AS (
+  -- each user's attempts (at their start, else at their outcome), and each
+  -- frame twice: under its viewer (role 1) and under its remote user (2)
+  SELECT call, user_id AS who, coalesce(started_ms, outcome_ms) AS t, 0 AS role,
+         attempt * 2 + (started_ms IS NOT NULL) AS mark,
+         NULL AS viewer, NULL AS remote, NULL AS type, NULL AS response_id, NULL AS seq
+    FROM trtc_room_entry
+  UNION ALL SELECT call, viewer, time_ms, 1, NULL, viewer, remote, type, response_id, seq FROM frame
+  UNION ALL SELECT call, remote, time_ms, 2, NULL, viewer, remote, type, response_id, seq FROM frame
+),
+latest AS (
+  -- at each frame, that user's latest attempt: mark = attempt * 2 + start reported
+  SELECT call, viewer, remote, type, t, role, response_id, seq,
+         max(mark) OVER w AS last_mark, max(CASE WHEN role = 0 THEN t END) OVER w AS last_t
+    FROM stream
+  WINDOW w AS (PARTITION BY call, who ORDER BY t, role ROWS UNBOUNDED PRECEDING)
+),
+framed AS (
+  -- one row per frame, with the latest attempts of both users
+  SELECT call, viewer, remote, type, t AS frame_ms, response_id, seq,
+         max(CASE WHEN role = 1 THEN last_mark END) AS vmark,
+         max(CASE WHEN role = 1 THEN last_t END) AS vt,
+         max(CASE WHEN role = 2 THEN last_mark END) AS rmark,
+         max(CASE WHEN role = 2 THEN last_t END) AS rt
+    FROM latest
+   WHERE role > 0
+   GROUP BY response_id, seq
+),
+firsts AS (
+  SELECT framed.*,
+         row_number() OVER p AS n, count(*) OVER p AS frames,
+         CASE WHEN rt IS NULL OR vt >= rt THEN 1 ELSE 2 END AS by
+    FROM framed
+  WINDOW p AS (PARTITION BY call, viewer, remote, vmark / 2, rmark / 2
+               ORDER BY frame_ms, response_id, seq
+               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+)
+SELECT call, viewer, remote, vmark / 2 AS viewer_attempt, rmark / 2 AS remote_attempt,
+       type, trtc_stream_type(type) AS stream, frame_ms AS first_frame_ms, frames,
+       CASE by WHEN 1 THEN vt ELSE rt END AS start_ms,
+       CASE WHEN by = 1 AND vt IS NOT NULL THEN viewer WHEN by = 2 THEN remote END AS start_user,
+       CASE by WHEN 1 THEN vmark % 2 ELSE rmark % 2 END AS start_reported,
+       frame_ms - CASE by WHEN 1 THEN vt ELSE rt END AS ttff_ms
+  FROM firsts
+ WHERE n = 1;
+
+-- Warnings and errors (the severity of the taxonomy), per user, the user
+-- the event concerns, and kind of event; problem is the spec's text
+-- without measured values.
+CREATE VIEW trtc_problems AS
+SELECT l.call, l.user_id, l.peer_id, l.remote, d.category, d.severity, d.event_id,
+       d.param1, d.param2, d.description AS problem, count(*) AS times,
+       min(l.time_ms) AS first_ms, max(l.time_ms) AS last_ms
+  FROM trtc_event_log_decoded AS l
+  JOIN trtc_decode(l.event_id, l.param1, l.param2) AS d
+ WHERE +l.event_id IN (SELECT event_id FROM trtc_events WHERE severity <> 'info')
+   AND d.severity <> 'info'
+ GROUP BY l.call, l.user_id, l.peer_id, d.event_id, d.param1, d.param2;
+
+-- The users of each call: those whose log is loaded (has_log 1), and those
+-- only other users' logs mention (has_log 0: their own log is missing).
+CREATE VIEW trtc_call_users AS
+SELECT call, user_id, 1 AS has_log, min(time_ms) AS first_ms, max(time_ms) AS last_ms,
+       count(*) AS events
+  FROM trtc_event_log_decoded
+ GROUP BY call, user_id
+UNION ALL
+SELECT p.call, p.peer_id, 0, NULL, NULL, 0
+  FROM (SELECT DISTINCT call, peer_id FROM trtc_event_log_decoded WHERE remote) AS p
+ WHERE NOT EXISTS (SELECT 1 FROM trtc_responses AS o
+                    WHERE o.user_id = p.peer_id AND o.api = 'DescribeUserEvent'
+                      AND coalesce(o.comm_id, 'room ' || coalesce(o.room_id, '(unknown)') || ' of app '
+                                   || coalesce(o.sdk_app_id, '(unknown)') || ' (comm_id unknown)') = p.call);
+
+-- The abnormal experiences (trtc_unusual_log, decoded) with their call:
+-- their comm_id when it is known and names their room; else the call of
+-- the event log in the same room whose time range (plus 5 minutes each
+-- side) holds the experience, when exactly one does; else the room's.
+CREATE VIEW trtc_call_abnormal AS
+WITH ranges AS (
+  SELECT c.call, r.sdk_app_id, r.room_id, c.first_ms, c.last_ms
+    FROM (SELECT call, min(first_ms) AS first_ms, max(last_ms) AS last_ms
+            FROM trtc_call_users WHERE has_log GROUP BY call) AS c
+    JOIN (SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+                          || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
+                 min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id
+            FROM trtc_responses WHERE api = 'DescribeUserEvent' GROUP BY 1) AS r
+      ON r.call = c.call
+),
+matched AS (
+  -- n: how many calls of the event log hold the experience; NULL when its
+  -- own comm_id is taken
+  SELECT u.response_id, u.seq,
+         CASE WHEN NOT u.guess THEN NULL ELSE count(g.call) END AS n, min(g.call) AS call
+    FROM (SELECT *, NOT (comm_id IS NOT NULL AND (room_id IS NULL
+                         OR instr('_' || comm_id || '_', '_' || room_id || '_') > 0)) AS guess
+            FROM trtc_unusual_log) AS u
+    LEFT JOIN ranges AS g
+           ON u.guess AND g.room_id = u.room_id AND g.sdk_app_id IS u.sdk_app_id
+          AND u.event_time * 1000 BETWEEN g.first_ms - 300000 AND g.last_ms + 300000
+   GROUP BY u.response_id, u.seq
+)
+SELECT CASE WHEN m.n IS NULL THEN u.comm_id
+            WHEN m.n = 1 THEN m.call
+            ELSE 'room ' || coalesce(u.room_id, '(unknown)') || ' of app '
+                 || coalesce(u.sdk_app_id, '(unknown)') || ' (comm_id unknown)' END AS call,
+       CASE WHEN m.n IS NULL THEN 'comm_id'
+            WHEN m.n = 1 THEN 'room and time'
+            WHEN m.n = 0 THEN 'room (no call of the event log at that time)'
+            ELSE 'room (' || m.n || ' calls of the event log at that time)' END AS call_by,
+       u.response_id, u.seq, u.sdk_app_id, u.comm_id, u.room_id, u.user_id, u.event_time,
+       u.experience_id, u.abnormal_event_id, u.peer_id, u.event_time * 1000 AS time_ms,
+       trtc_experience(u.experience_id) AS experience,
+       trtc_abnormal_event(u.abnormal_event_id) AS abnormal_event,
+       trtc_abnormal_event_kind(u.abnormal_event_id) AS abnormal_kind
+  FROM trtc_unusual_log AS u
+  JOIN matched AS m ON m.response_id = u.response_id AND m.seq = u.seq;
+
+-- One row per call: its context, time range, users, and what is missing.
+CREATE VIEW trtc_calls AS
+WITH ctx AS (
+  SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+                  || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
+         min(comm_id) AS comm_id, min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id,
+         count(error_code) AS api_errors
+    FROM trtc_responses WHERE api = 'DescribeUserEvent' GROUP BY 1
+),
+users AS (
+  SELECT call, sum(has_log) AS users,
+         group_concat(CASE WHEN has_log THEN user_id END, ',') AS user_ids,
+         group_concat(CASE WHEN NOT has_log THEN user_id END, ',') AS no_log,
+         min(first_ms) AS first_ms, max(last_ms) AS last_ms, sum(events) AS events
+    FROM (SELECT * FROM trtc_call_users ORDER BY call, user_id)
+   GROUP BY call
+),
+ab AS (
+  SELECT call, min(comm_id) AS comm_id, min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id,
+         count(DISTINCT user_id || '/' || event_time || '/' || experience_id) AS experiences,
+         min(time_ms) AS first_ms, max(time_ms) AS last_ms
+    FROM trtc_call_abnormal
+   GROUP BY call
+),
+keys AS (SELECT call FROM ctx UNION SELECT call FROM ab)
+SELECT k.call, coalesce(c.comm_id, a.comm_id) AS comm_id,
+       coalesce(c.sdk_app_id, a.sdk_app_id) AS sdk_app_id,
+       coalesce(c.room_id, a.room_id) AS room_id,
+       CASE WHEN u.first_ms IS NULL OR a.first_ms < u.first_ms THEN a.first_ms ELSE u.first_ms END
+         AS first_ms,
+       CASE WHEN u.last_ms IS NULL OR a.last_ms > u.last_ms THEN a.last_ms ELSE u.last_ms END
+         AS last_ms,
+       coalesce(u.users, 0) AS users, u.user_ids, coalesce(u.events, 0) AS events,
+       coalesce(a.experiences, 0) AS experiences,
+       nullif(substr(
+         CASE WHEN coalesce(c.comm_id, a.comm_id) IS NULL THEN '; comm_id unknown' ELSE '' END
+         || CASE WHEN c.call IS NULL THEN '; no DescribeUserEvent response' ELSE '' END
+         || CASE WHEN u.no_log IS NOT NULL
+                 THEN '; no DescribeUserEvent of ' || u.no_log || ' (seen by other users)' ELSE '' END
+         || CASE WHEN c.api_errors > 0 THEN '; ' || c.api_errors || ' API error response(s)' ELSE '' END,
+         3), '') AS missing
+  FROM keys AS k
+  LEFT JOIN ctx AS c ON c.call = k.call
+  LEFT JOIN users AS u ON u.call = k.call
+  LEFT JOIN ab AS a ON a.call = k.call;
