@@ -307,6 +307,7 @@ int main(int argc, char **argv) {
   sqlite3_stmt *pStmt = 0;
 
   memset(&b, 0, sizeof b);
+  setvbuf(stdout, 0, _IOLBF, 0);
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) nRow = atoll(argv[++i]);
     else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) nRepeat = atoi(argv[++i]);
@@ -391,8 +392,9 @@ int main(int argc, char **argv) {
         if (q->azBase[t]) q->aBase[r] += run(&b, q->azBase[t], &nBase);
       }
       q->aQuery[r] = run(&b, q->zSql, &q->nRow);
+      fprintf(stderr, "  round %d: %-26s baseline %8.3f s  query %8.3f s\n", r + 1, q->zName,
+              q->aBase[r], q->aQuery[r]);
     }
-    fprintf(stderr, "round %d of %d done\n", r + 1, nRepeat);
   }
 
   printf("\n%-26s %10s  %17s  %17s  %6s %6s\n", "query", "rows", "baseline min/med s", "query min/med s",

@@ -119,7 +119,7 @@ SELECT l.response_id, l.seq, r.sdk_app_id, r.comm_id, r.room_id, r.user_id,
                 || coalesce(r.sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
        l.peer_id IS NOT NULL AND l.peer_id IS NOT r.user_id AS remote
   FROM trtc_responses AS r
-  JOIN trtc_event_log AS l ON l.response_id = r.response_id;
+ CROSS JOIN trtc_event_log AS l ON l.response_id = r.response_id;
 
 -- The unusual-event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS' (UTC).
 CREATE VIEW trtc_unusual_log_decoded AS
@@ -148,7 +148,7 @@ SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
                             WHEN event_id IN (7000, 32788) THEN 'entered'
                             ELSE 'exited' END AS kind
                   FROM trtc_event_log_decoded
-                 WHERE event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
+                 WHERE +event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
                    AND NOT remote) AS e);
 
 -- One row per room-entry attempt: a start with the outcome that follows
@@ -223,7 +223,7 @@ CREATE VIEW trtc_first_frame AS
 WITH frame AS (
   SELECT call, user_id AS viewer, peer_id AS remote, type, time_ms, response_id, seq
     FROM trtc_event_log_decoded
-   WHERE event_id = 5007 AND remote
+   WHERE +event_id = 5007 AND remote
 ),
 stream AS (
   -- each user's attempts (at their start, else at their outcome), and each
@@ -305,27 +305,38 @@ SELECT p.call, p.peer_id, 0, NULL, NULL, 0
 -- side) holds the experience, when exactly one does; else the room's.
 CREATE VIEW trtc_call_abnormal AS
 WITH ranges AS (
-  SELECT c.call, r.sdk_app_id, r.room_id, c.first_ms, c.last_ms
-    FROM (SELECT call, min(first_ms) AS first_ms, max(last_ms) AS last_ms
-            FROM trtc_call_users WHERE has_log GROUP BY call) AS c
-    JOIN (SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
-                          || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
-                 min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id
-            FROM trtc_responses WHERE api = 'DescribeUserEvent' GROUP BY 1) AS r
-      ON r.call = c.call
+  -- the calls of the event log, with their app, room and time range
+  SELECT call, min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id,
+         min(first_ms) AS first_ms, max(last_ms) AS last_ms
+    FROM (SELECT call, NULL AS sdk_app_id, NULL AS room_id, first_ms, last_ms
+            FROM trtc_call_users WHERE has_log
+          UNION ALL
+          SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+                          || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)'),
+                 sdk_app_id, room_id, NULL, NULL
+            FROM trtc_responses WHERE api = 'DescribeUserEvent')
+   GROUP BY call
+  HAVING first_ms IS NOT NULL
+),
+guess AS (
+  -- the rows whose call is to be found: no comm_id, or one of another room
+  SELECT * FROM trtc_unusual_log
+   WHERE NOT (comm_id IS NOT NULL AND (room_id IS NULL
+              OR instr('_' || comm_id || '_', '_' || room_id || '_') > 0))
 ),
 matched AS (
-  -- n: how many calls of the event log hold the experience; NULL when its
-  -- own comm_id is taken
-  SELECT u.response_id, u.seq,
-         CASE WHEN NOT u.guess THEN NULL ELSE count(g.call) END AS n, min(g.call) AS call
-    FROM (SELECT *, NOT (comm_id IS NOT NULL AND (room_id IS NULL
-                         OR instr('_' || comm_id || '_', '_' || room_id || '_') > 0)) AS guess
-            FROM trtc_unusual_log) AS u
-    LEFT JOIN ranges AS g
-           ON u.guess AND g.room_id = u.room_id AND g.sdk_app_id IS u.sdk_app_id
-          AND u.event_time * 1000 BETWEEN g.first_ms - 300000 AND g.last_ms + 300000
-   GROUP BY u.response_id, u.seq
+  -- per row: n, how many calls of the event log hold it (NULL: its own
+  -- comm_id is taken), and one of them
+  SELECT response_id, seq, CASE WHEN max(guessed) THEN count(call) END AS n, min(call) AS call
+    FROM (SELECT response_id, seq, 0 AS guessed, NULL AS call FROM trtc_unusual_log
+          UNION ALL SELECT response_id, seq, 1, NULL FROM guess
+          UNION ALL
+          SELECT u.response_id, u.seq, 1, g.call
+            FROM ranges AS g
+           CROSS JOIN guess AS u
+                   ON u.room_id = g.room_id AND u.sdk_app_id IS g.sdk_app_id
+                  AND u.event_time * 1000 BETWEEN g.first_ms - 300000 AND g.last_ms + 300000)
+   GROUP BY response_id, seq
 )
 SELECT CASE WHEN m.n IS NULL THEN u.comm_id
             WHEN m.n = 1 THEN m.call
@@ -340,51 +351,40 @@ SELECT CASE WHEN m.n IS NULL THEN u.comm_id
        trtc_experience(u.experience_id) AS experience,
        trtc_abnormal_event(u.abnormal_event_id) AS abnormal_event,
        trtc_abnormal_event_kind(u.abnormal_event_id) AS abnormal_kind
-  FROM trtc_unusual_log AS u
-  JOIN matched AS m ON m.response_id = u.response_id AND m.seq = u.seq;
+  FROM matched AS m
+  JOIN trtc_unusual_log AS u ON u.response_id = m.response_id AND u.seq = m.seq;
 
 -- One row per call: its context, time range, users, and what is missing.
 CREATE VIEW trtc_calls AS
-WITH ctx AS (
-  SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
-                  || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
-         min(comm_id) AS comm_id, min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id,
-         count(error_code) AS api_errors
-    FROM trtc_responses WHERE api = 'DescribeUserEvent' GROUP BY 1
-),
-users AS (
-  SELECT call, sum(has_log) AS users,
-         group_concat(CASE WHEN has_log THEN user_id END, ',') AS user_ids,
-         group_concat(CASE WHEN NOT has_log THEN user_id END, ',') AS no_log,
-         min(first_ms) AS first_ms, max(last_ms) AS last_ms, sum(events) AS events
-    FROM (SELECT * FROM trtc_call_users ORDER BY call, user_id)
-   GROUP BY call
-),
-ab AS (
-  SELECT call, min(comm_id) AS comm_id, min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id,
-         count(DISTINCT user_id || '/' || event_time || '/' || experience_id) AS experiences,
-         min(time_ms) AS first_ms, max(time_ms) AS last_ms
-    FROM trtc_call_abnormal
-   GROUP BY call
-),
-keys AS (SELECT call FROM ctx UNION SELECT call FROM ab)
-SELECT k.call, coalesce(c.comm_id, a.comm_id) AS comm_id,
-       coalesce(c.sdk_app_id, a.sdk_app_id) AS sdk_app_id,
-       coalesce(c.room_id, a.room_id) AS room_id,
-       CASE WHEN u.first_ms IS NULL OR a.first_ms < u.first_ms THEN a.first_ms ELSE u.first_ms END
-         AS first_ms,
-       CASE WHEN u.last_ms IS NULL OR a.last_ms > u.last_ms THEN a.last_ms ELSE u.last_ms END
-         AS last_ms,
-       coalesce(u.users, 0) AS users, u.user_ids, coalesce(u.events, 0) AS events,
-       coalesce(a.experiences, 0) AS experiences,
+SELECT call, max(comm_id) AS comm_id, max(sdk_app_id) AS sdk_app_id, max(room_id) AS room_id,
+       min(first_ms) AS first_ms, max(last_ms) AS last_ms,
+       coalesce(max(users), 0) AS users, max(user_ids) AS user_ids,
+       coalesce(max(events), 0) AS events, coalesce(max(experiences), 0) AS experiences,
        nullif(substr(
-         CASE WHEN coalesce(c.comm_id, a.comm_id) IS NULL THEN '; comm_id unknown' ELSE '' END
-         || CASE WHEN c.call IS NULL THEN '; no DescribeUserEvent response' ELSE '' END
-         || CASE WHEN u.no_log IS NOT NULL
-                 THEN '; no DescribeUserEvent of ' || u.no_log || ' (seen by other users)' ELSE '' END
-         || CASE WHEN c.api_errors > 0 THEN '; ' || c.api_errors || ' API error response(s)' ELSE '' END,
+         CASE WHEN max(comm_id) IS NULL THEN '; comm_id unknown' ELSE '' END
+         || CASE WHEN max(responses) IS NULL THEN '; no DescribeUserEvent response' ELSE '' END
+         || ifnull('; no DescribeUserEvent of ' || max(no_log) || ' (seen by other users)', '')
+         || CASE WHEN max(api_errors) > 0 THEN '; ' || max(api_errors) || ' API error response(s)'
+                 ELSE '' END,
          3), '') AS missing
-  FROM keys AS k
-  LEFT JOIN ctx AS c ON c.call = k.call
-  LEFT JOIN users AS u ON u.call = k.call
-  LEFT JOIN ab AS a ON a.call = k.call;
+  FROM (-- the context of the DescribeUserEvent responses
+        SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+                        || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
+               comm_id, sdk_app_id, room_id, NULL AS first_ms, NULL AS last_ms, NULL AS users,
+               NULL AS user_ids, NULL AS no_log, NULL AS events, NULL AS experiences,
+               1 AS responses, error_code IS NOT NULL AS api_errors
+          FROM trtc_responses WHERE api = 'DescribeUserEvent'
+        UNION ALL -- the users, their events and time range
+        SELECT call, NULL, NULL, NULL, min(first_ms), max(last_ms), sum(has_log),
+               group_concat(CASE WHEN has_log THEN user_id END, ','),
+               group_concat(CASE WHEN NOT has_log THEN user_id END, ','),
+               sum(events), NULL, NULL, NULL
+          FROM (SELECT * FROM trtc_call_users ORDER BY call, user_id)
+         GROUP BY call
+        UNION ALL -- the abnormal experiences
+        SELECT call, max(comm_id), max(sdk_app_id), max(room_id), min(time_ms), max(time_ms),
+               NULL, NULL, NULL, NULL,
+               count(DISTINCT user_id || '/' || event_time || '/' || experience_id), NULL, NULL
+          FROM trtc_call_abnormal
+         GROUP BY call)
+ GROUP BY call;
