@@ -19,10 +19,7 @@ SQLITE_EXTENSION_INIT1
 #include <stddef.h>
 
 #include "sqlite-trtc.h"
-#include "trtc_func.h"
-#include "trtc_ingest.h"
-#include "trtc_time.h"
-#include "trtc_vtab.h"
+#include "trtc_ext.h"
 
 #ifndef PACKAGE_VERSION
 #define PACKAGE_VERSION "unknown"
@@ -73,6 +70,8 @@ static void trtcDebugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) 
   }
 }
 
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 #define DECODE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
 /* Every SQL function of the extension. */
@@ -101,18 +100,21 @@ static const struct TrtcFunction {
     { "trtc_debug",               0, SQLITE_UTF8 | SQLITE_INNOCUOUS, trtcDebugFunc },
 };
 
-/* Every virtual table module of the extension. */
+/* Every virtual table module of the extension, with the pAux SQLite hands
+** its xConnect: the mapping tables share one module told its table by
+** pAux, and so do the response readers, told their shape. */
 static const struct TrtcModule {
   const char *zName;
   const sqlite3_module *pModule;
+  const void *pAux;
 } aModule[] = {
-    { "trtc_events",          &trtcEventsModule },
-    { "trtc_experiences",     &trtcExperiencesModule },
-    { "trtc_abnormal_events", &trtcAbnormalEventsModule },
-    { "trtc_stream_types",    &trtcStreamTypesModule },
-    { "trtc_decode",          &trtcDecodeModule },
-    { "trtc_user_events",     &trtcUserEventsModule },
-    { "trtc_unusual_events",  &trtcUnusualEventsModule },
+    { "trtc_events",          &trtcTableModule,  &trtcEventsTable },
+    { "trtc_experiences",     &trtcTableModule,  &trtcExperiencesTable },
+    { "trtc_abnormal_events", &trtcTableModule,  &trtcAbnormalEventsTable },
+    { "trtc_stream_types",    &trtcTableModule,  &trtcStreamTypesTable },
+    { "trtc_decode",          &trtcDecodeModule, 0 },
+    { "trtc_user_events",     &trtcIngestModule, &trtcUserEventsShape },
+    { "trtc_unusual_events",  &trtcIngestModule, &trtcUnusualEventsShape },
 };
 
 #ifdef _WIN32
@@ -133,7 +135,7 @@ int sqlite3_trtc_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *
     }
     return SQLITE_ERROR;
   }
-  for (i = 0; rc == SQLITE_OK && i < sizeof(aFunction) / sizeof(aFunction[0]); i++) {
+  for (i = 0; rc == SQLITE_OK && i < COUNT(aFunction); i++) {
     const struct TrtcFunction *p = &aFunction[i];
     rc = sqlite3_create_function_v2(db, p->zName, p->nArg, p->eTextRep, 0, p->xFunc, 0, 0, 0);
     if (rc != SQLITE_OK && pzErrMsg) {
@@ -141,9 +143,9 @@ int sqlite3_trtc_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *
                                   p->nArg, sqlite3_errmsg(db));
     }
   }
-  for (i = 0; rc == SQLITE_OK && i < sizeof(aModule) / sizeof(aModule[0]); i++) {
+  for (i = 0; rc == SQLITE_OK && i < COUNT(aModule); i++) {
     const struct TrtcModule *p = &aModule[i];
-    rc = sqlite3_create_module_v2(db, p->zName, p->pModule, 0, 0);
+    rc = sqlite3_create_module_v2(db, p->zName, p->pModule, (void *)p->pAux, 0);
     if (rc != SQLITE_OK && pzErrMsg) {
       *pzErrMsg = sqlite3_mprintf("trtc: cannot register module %s: %s", p->zName,
                                   sqlite3_errmsg(db));

@@ -16,7 +16,7 @@
 ** (trtc_ext.c) as
 ** SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS.
 */
-#include "trtc_func.h"
+#include "trtc_ext.h"
 #include "trtc_lookup.h"
 
 /* (event_id [, param1 [, param2]]) -> the matching row (trtcEventFromArgs). */

@@ -92,6 +92,12 @@ int main(void) {
   /* For rows naming measured values, the constant parts of their text:
   ** "<description> (<label>: " before the first value and, when both
   ** parameters are measured, ", <label2>: " before the second; ")" ends. */
+  printf("/* The constant parts of the text of a row naming measured values. */\n"
+         "typedef struct TrtcTextTemplate {\n"
+         "  const char *zHead; /* \"<description> (<label>: \" */\n"
+         "  const char *zMid;  /* \", <label2>: \" when both parameters are measured */\n"
+         "  unsigned char nHead, nMid;\n"
+         "} TrtcTextTemplate;\n");
   printf("static const TrtcTextTemplate trtc_event_text_template[%d] = {\n", trtc_event_count);
   {
     size_t nLongest = 0;

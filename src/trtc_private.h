@@ -16,6 +16,8 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
 
+#include <assert.h>
+
 #if defined(__GNUC__) || defined(__clang__)
 #define TRTC_PRIVATE __attribute__((visibility("hidden")))
 #else

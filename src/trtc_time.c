@@ -17,8 +17,8 @@
 */
 #include <string.h>
 
+#include "trtc_ext.h"
 #include "trtc_lookup.h"
-#include "trtc_time.h"
 
 /* 0000-01-01 00:00:00.000 and 9999-12-31 23:59:59.999 UTC in Unix ms. */
 #define TRTC_TIME_MIN (-62167219200000LL)

@@ -1,12 +1,11 @@
 /*
-** trtc_vtab.h: the virtual table modules of sqlite-trtc, registered in
-** trtc_ext.c's aModule[].
+** trtc_vtab.h: what the virtual tables share (trtc_vtab.c): their common
+** xConnect/xDisconnect, and the columns of an event row, which
+** trtc_events (trtc_vtab_tables.c) and trtc_decode (trtc_vtab_decode.c)
+** both show:
 **
-**   SELECT * FROM trtc_events WHERE event_id = 5003;        -- trtc_vtab_tables.c
-**   SELECT text FROM trtc_decode(4003, 1280, 720);          -- trtc_vtab_decode.c
-**
-** trtc_events and trtc_decode show the same columns for an event row;
-** both use the column list and trtcEventColumn() below.
+**   SELECT * FROM trtc_events WHERE event_id = 5003;
+**   SELECT * FROM trtc_decode(4003, 1280, 720);
 */
 #ifndef TRTC_VTAB_H
 #define TRTC_VTAB_H
@@ -47,14 +46,5 @@ TRTC_PRIVATE void trtcEventColumn(sqlite3_context *ctx, const TrtcEventRow *pRow
 TRTC_PRIVATE int trtcVtabConnect(sqlite3 *db, const char *zSchema, size_t nByte,
                                  sqlite3_vtab **ppVtab, char **pzErr);
 TRTC_PRIVATE int trtcVtabDisconnect(sqlite3_vtab *pVtab);
-
-/* Eponymous-only, read-only modules (trtc_vtab_tables.c). */
-TRTC_PRIVATE extern const sqlite3_module trtcEventsModule;
-TRTC_PRIVATE extern const sqlite3_module trtcExperiencesModule;
-TRTC_PRIVATE extern const sqlite3_module trtcAbnormalEventsModule;
-TRTC_PRIVATE extern const sqlite3_module trtcStreamTypesModule;
-
-/* The table-valued function trtc_decode (trtc_vtab_decode.c). */
-TRTC_PRIVATE extern const sqlite3_module trtcDecodeModule;
 
 #endif /* TRTC_VTAB_H */

@@ -21,6 +21,7 @@
 ** declared without a type, so no affinity changes the arguments before
 ** trtc_event()'s rule reads them.
 */
+#include "trtc_ext.h"
 #include "trtc_lookup.h"
 #include "trtc_vtab.h"
 
@@ -131,6 +132,7 @@ static int decodeFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *id
   sqlite3_value *apArg[DECODE_NARG] = { 0, 0, 0 };
   int iArg = 0, j;
   (void)idxStr;
+  (void)argc; /* used by assert() only */
   if (!(idxNum & 1)) {
     sqlite3_vtab *pVtab = pCursor->pVtab;
     sqlite3_free(pVtab->zErrMsg);
@@ -144,7 +146,7 @@ static int decodeFilter(sqlite3_vtab_cursor *pCursor, int idxNum, const char *id
   }
   for (j = 0; j < DECODE_NARG; j++) {
     if (!(idxNum & (1 << j))) continue;
-    if (iArg >= argc) return SQLITE_ERROR;
+    assert(iArg < argc);
     apArg[j] = argv[iArg++];
   }
   p->pRow = trtcEventFromArgs(apArg, &p->aArg[1], &p->aArg[2]);

@@ -65,7 +65,8 @@ rows = conn.execute("SELECT user_id, experience, abnormal_event_id, peer_id FROM
 eq(rows, [("alice", "Video lagged", 2010, None), ("alice", "Video lagged", 2024, "bob"),
           ("bob", "Room entry was slow", None, None)], "trtc_unusual_events: all rows")
 
-raises("SELECT * FROM trtc_user_events(?)", ('{"Response": {',), "trtc_user_events: malformed JSON",
+raises("SELECT * FROM trtc_user_events(?)", ('{"Response": {',),
+       "trtc_user_events: malformed JSON at byte 14 (line 1, column 15): the text ends inside an object or array",
        "malformed JSON raises sqlite3.OperationalError")
 raises("SELECT * FROM trtc_unusual_events(?)", (read("tests/fixtures/api_error.json"),),
        "trtc_unusual_events: API error InvalidParameter.RoomId: RoomId does not exist.",

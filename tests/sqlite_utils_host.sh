@@ -36,7 +36,7 @@ bob,Room entry was slow," "a response stored by sqlite-utils insert (the inner o
 
 is "$(${TRTC_RUN-} "$SQLITE_UTILS" query --load-extension "$TRTC_MODULE" "$tmp/a.db" "SELECT * FROM trtc_user_events('{')" 2>&1
       echo "status $?")" \
-   "Error: trtc_user_events: malformed JSON
+   "Error: trtc_user_events: malformed JSON at byte 1 (line 1, column 2): the text ends inside an object or array
 status 1" "malformed JSON is an error"
 
 SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >/dev/null

@@ -51,11 +51,11 @@ static const Scenario aScenario[] = {
     { "SELECT substr(trtc_debug(), 1, 14)", "Version: 0.1.0" },
     { "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) "
       "SELECT count(trtc_event(4003, i, i)) FROM n", "200" },
-    /* The virtual tables: an IN list that grows the cursor's key array,
-    ** idxStr, a descending scan; trtc_decode's text in a LEFT JOIN. */
+    /* The virtual tables: IN lists (one xFilter per value), idxStr, a
+    ** descending order; trtc_decode's text in a LEFT JOIN. */
     { "SELECT group_concat(event_id || ':' || param1) FROM (SELECT event_id, param1 FROM trtc_events"
       " WHERE event_id IN (1001, 1002, 1003, 2001, 2002, 3001, 3002, 3003, 3004, 4001, 4002, 4003,"
-      " 4004, 4005, 4006, 4007, 4008, 4009, 4010, 4011) AND param1 IN (0, 1) ORDER BY event_id DESC)",
+      " 4004, 4005, 4006, 4007, 4008, 4009, 4010, 4011) AND param1 IN (0, 1) ORDER BY event_id DESC, param1 DESC)",
       "4010:1,4006:1,4006:0,4005:1,4005:0,4004:1,4004:0,4002:1,4002:0,4001:1,4001:0,3004:1,3004:0,"
       "3002:1,3002:0,3001:1,3001:0,2002:1,2001:1,2001:0,1003:1,1003:0,1002:1,1002:0,1001:1,1001:0" },
     { "SELECT group_concat(coalesce(d.text, '-'), ';') FROM (SELECT 4003 AS e, 1280 AS a, 720 AS b"
@@ -65,6 +65,18 @@ static const Scenario aScenario[] = {
     { "SELECT count(*) || (SELECT group_concat(kind) FROM trtc_abnormal_events WHERE event_id IN (1001, 2001))"
       " FROM trtc_experiences x JOIN trtc_stream_types t ON t.type = x.experience_id",
       "2room_dismissal,realtime" },
+    /* The JSON reader: escaped text and numbers (the walker's buffer), an
+    ** API error and malformed JSON (their messages). */
+    { "SELECT group_concat(substr(peer_id, 1, 6) || '+' || length(peer_id) || ':' || event_id || ':'"
+      " || ifnull(text, '-'), ';')"
+      " FROM trtc_user_events('[{\"Peer\\u0049d\": \"caf\\u00e9 ' || printf('%.*c', 300, 'x') || '\","
+      " \"Content\": [{\"EventId\": \"\\u0035003\", \"ParamOne\": \"0\", \"ParamTwo\": -1}]}]')",
+      "caf\xc3\xa9 x+305:5003:Failed to enter room" },
+    { "SELECT count(*) FROM trtc_unusual_events('{\"Response\": {\"Error\": {\"Code\": \"C\\u0031\","
+      " \"Message\": \"m\\u00e9\"}}}')",
+      "error: trtc_unusual_events: API error C1: m\xc3\xa9" },
+    { "SELECT count(*) FROM trtc_user_events('{\"Data\": [} ')",
+      "error: trtc_user_events: malformed JSON at byte 10 (line 1, column 11): something that is not a JSON value" },
     /* trtc_user_events, trtc_unusual_events (src/trtc_ingest.c) */
     { "SELECT group_concat(ifnull(peer_id, '-') || event_id || ifnull(text, '-') || ifnull(severity, '-')"
       " || ifnull(stream, '-') || category || source || e.rowid, ';')"
@@ -84,7 +96,9 @@ static const Scenario aScenario[] = {
 };
 
 /* One run: open, load, run the statement. Returns the SQLite result code;
-** *pzGot gets the value (sqlite3_free it) when the statement succeeded. */
+** *pzGot gets the value (sqlite3_free it) when the statement succeeded, or
+** "error: <message>" when it failed with SQLITE_ERROR (scenarios that
+** expect an error say so in zWant). */
 static int runOnce(const Scenario *p, char **pzGot) {
   sqlite3 *db = 0;
   sqlite3_stmt *pStmt = 0;
@@ -98,7 +112,13 @@ static int runOnce(const Scenario *p, char **pzGot) {
   if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db, p->zSql, -1, &pStmt, 0);
   if (rc == SQLITE_OK) {
     rc = sqlite3_step(pStmt);
-    if (rc == SQLITE_ROW) {
+    if (rc == SQLITE_ERROR && strcmp(sqlite3_errmsg(db), sqlite3_errstr(SQLITE_ERROR)) != 0) {
+      /* A statement expected to fail: its message is the answer. (When
+      ** SQLite cannot allocate a message it reports the generic one:
+      ** then it is an error like any other.) */
+      *pzGot = sqlite3_mprintf("error: %s", sqlite3_errmsg(db));
+      rc = *pzGot ? SQLITE_OK : SQLITE_NOMEM;
+    } else if (rc == SQLITE_ROW) {
       const unsigned char *z = sqlite3_column_text(pStmt, 0);
       rc = SQLITE_OK;
       if (z) {

@@ -69,8 +69,10 @@ SELECT eq((SELECT abnormal_event FROM trtc_unusual_events('[{"AbnormalEventList"
 
 -- ---- Malformed JSON and API errors ----------------------------------------
 SELECT throws_like('SELECT * FROM trtc_unusual_events(''{"Response": {"AbnormalExperienceList": [{]}}'')',
-                   'trtc_unusual_events: malformed JSON', 'malformed JSON names the function');
-SELECT throws_like('SELECT * FROM trtc_unusual_events(''[{"UserId": "a"'')', 'trtc_unusual_events: malformed JSON',
+                   'trtc_unusual_events: malformed JSON at byte 42 (line 1, column 43): expected a string key in an object',
+                   'malformed JSON names the function, the place and the reason');
+SELECT throws_like('SELECT * FROM trtc_unusual_events(''[{"UserId": "a"'')',
+                   'trtc_unusual_events: malformed JSON at byte 15 (line 1, column 16): the text ends inside an object or array',
                    'a truncated document');
 SELECT throws_like('SELECT * FROM trtc_unusual_events(CAST(readfile(''fixtures/api_error.json'') AS TEXT))',
                    'trtc_unusual_events: API error InvalidParameter.RoomId: RoomId does not exist.',

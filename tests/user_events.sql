@@ -3,7 +3,7 @@
 -- from the spec), its three forms, every spec row, malformed JSON, API
 -- errors, wrong types and missing fields, and correlated use.
 .read fixtures/spec_rows.sql
-SELECT plan(88);
+SELECT plan(102);
 
 CREATE TEMP TABLE doc AS
   SELECT CAST(readfile('fixtures/api_user_event.json') AS TEXT) AS j;
@@ -72,13 +72,41 @@ SELECT eq((SELECT count(*) FROM every_row WHERE text LIKE description || ' (%640
           'the 6 measured rows show the spec''s text and the value');
 SELECT eq((SELECT count(*) FROM every_row WHERE got_source IS source), 110, 'source of every row');
 
--- ---- Malformed JSON -------------------------------------------------------
+-- ---- Malformed JSON: where, why, and what to do -------------------------
 SELECT throws_like('SELECT * FROM trtc_user_events(''{"Response": {"Data": [}'')',
-                   'trtc_user_events: malformed JSON', 'malformed JSON names the function');
-SELECT throws_like('SELECT * FROM trtc_user_events(''not json'')', 'trtc_user_events: malformed JSON', 'text that is not JSON');
-SELECT throws_like('SELECT * FROM trtc_user_events('''')', 'trtc_user_events: malformed JSON', 'empty text');
+                   'trtc_user_events: malformed JSON at byte 23 (line 1, column 24): something that is not a JSON value',
+                   'malformed JSON names the function, the place and the reason');
+SELECT throws_like('SELECT * FROM trtc_user_events(''not json'')',
+                   'trtc_user_events: malformed JSON at byte 0 (line 1, column 1): something that is not a JSON value',
+                   'text that is not JSON');
+SELECT throws_like('SELECT * FROM trtc_user_events('''')',
+                   'trtc_user_events: malformed JSON at byte 0 (line 1, column 1): the text is empty', 'empty text');
 SELECT throws_like('SELECT * FROM trtc_user_events(''[{"PeerId": "a", "Content": [{"EventId": 5001}]}'')',
-                   'trtc_user_events: malformed JSON', 'a truncated document');
+                   'trtc_user_events: malformed JSON at byte 48 (line 1, column 49): the text ends inside an object or array',
+                   'a truncated document');
+SELECT throws_like('SELECT * FROM trtc_user_events(''{"Data": [],'' || char(10) || ''  "RequestId": "r",}'')',
+                   'trtc_user_events: malformed JSON at byte 32 (line 2, column 20): expected a string key in an object',
+                   'line and column count from 1, after a newline');
+SELECT throws_like('SELECT * FROM trtc_user_events(''{"Data": []} {"Data": []}'')',
+                   'trtc_user_events: malformed JSON at byte 13 (line 1, column 14): more text after the end of the JSON value (several responses in one text? give them one at a time, or load the file with trtc ingest, which splits them)',
+                   'two responses in one text: the hint says what to do');
+SELECT throws_like('SELECT * FROM trtc_user_events(''<html><body>502 Bad Gateway</body></html>'')',
+                   'trtc_user_events: malformed JSON at byte 0 (line 1, column 1): something that is not a JSON value (the text starts with ''<'': an HTML or XML page was saved, not a response)',
+                   'an HTML page saved instead of the response');
+SELECT throws_like('SELECT * FROM trtc_user_events(x''FFFE5B005D00'')',
+                   'trtc_user_events: malformed JSON at byte 0 (line 1, column 1): the text is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8',
+                   'UTF-16 with a byte-order mark: how to convert it');
+SELECT throws_like('SELECT * FROM trtc_user_events(x''5B005D00'')',
+                   'trtc_user_events: malformed JSON at byte 1 (line 1, column 2): %(the text holds NUL bytes: is it UTF-16? convert it to UTF-8, e.g. with iconv -f UTF-16 -t UTF-8)',
+                   'UTF-16 without a byte-order mark: NUL bytes');
+SELECT throws_like('SELECT * FROM trtc_user_events(''[]'' || char(0) || ''x'')',
+                   'trtc_user_events: malformed JSON at byte 2 (line 1, column 3): more text after the end of the JSON value%',
+                   'a NUL byte inside the text is not the end of it');
+SELECT eq((SELECT count(*) || ' ' || group_concat(peer_id) FROM trtc_user_events(x'EFBBBF' || CAST('[{"PeerId": "bom", "Content": [{"EventId": 5001}]}]' AS BLOB))),
+          '1 bom', 'a UTF-8 byte-order mark is skipped');
+SELECT throws_like('SELECT * FROM trtc_user_events(x''EFBBBF7B7D7D'')',
+                   'trtc_user_events: malformed JSON at byte 5 (line 1, column 3): more text after the end of the JSON value%',
+                   '... and error offsets still count its bytes (the column does not)');
 
 -- ---- API error responses --------------------------------------------------
 SELECT throws_like('SELECT * FROM trtc_user_events(CAST(readfile(''fixtures/api_error.json'') AS TEXT))',
@@ -103,19 +131,17 @@ SELECT throws_like('SELECT peer_id FROM trtc_user_events(''{"Response": {"Data":
                       [{"EventId": 5001}]}], "Error": {"Code": "X", "Message": "m"}}}'')',
                    'trtc_user_events: API error X: m', 'Data before Error still fails');
 
--- ---- A table or view named json_tree may not stand in for SQLite's --------
+-- ---- A table or view named json_tree changes nothing ----------------------
+-- (The functions read the JSON themselves; none of the connection's tables
+-- can feed them rows.)
 CREATE TEMP TABLE json_tree(parent, id, type, key, atom);
-SELECT throws_like('SELECT * FROM trtc_user_events(''[]'')',
-                   'trtc_user_events: a table or view named json_tree in schema "temp" hides SQLite''s json_tree()%',
-                   'a temp table named json_tree is refused');
+INSERT INTO temp.json_tree VALUES (NULL, 0, 'array', NULL, NULL);
+CREATE VIEW "JSON_EACH" AS SELECT 1 AS parent;
+SELECT eq((SELECT count(*) || ' ' || group_concat(peer_id) FROM trtc_user_events('[{"PeerId": "a", "Content": [{"EventId": 5001}]}]')), '1 a',
+          'trtc_user_events with a temp table named json_tree and a view named JSON_EACH');
+SELECT eq((SELECT count(*) FROM trtc_unusual_events('[]')), 0, 'trtc_unusual_events likewise');
 DROP TABLE temp.json_tree;
-CREATE VIEW "JSON_TREE" AS SELECT 1 AS parent;
-SELECT throws_like('SELECT * FROM trtc_unusual_events(''[]'')',
-                   'trtc_unusual_events: a table or view named json_tree in schema "main" hides SQLite''s json_tree()%',
-                   'a view named JSON_TREE is refused');
-DROP VIEW "JSON_TREE";
-SELECT eq((SELECT count(*) FROM trtc_user_events('[{"PeerId": "a", "Content": [{"EventId": 5001}]}]')), 1,
-          'without it, the function works again');
+DROP VIEW "JSON_EACH";
 -- A JSON number beyond 64 bits is read as a double by SQLite: NULL unless it
 -- rounds to -2^63 (docs/ingest.md).
 SELECT eq((SELECT quote(event_id) || ' ' || quote(param1) || ' ' || quote(param2) FROM trtc_user_events(
@@ -189,6 +215,27 @@ SELECT eq((SELECT group_concat(quote(peer_id), ' ') FROM trtc_user_events('[
     {"Content": [{"EventId": 6}, {"EventId": 7}], "PeerId": "late"}]')),
           'NULL NULL NULL ''42'' NULL ''late'' ''late''', 'peer_id: "", null, missing, number, boolean, after Content');
 
+-- Keys and texts written with JSON escapes; numbers as text fields.
+SELECT eq((SELECT peer_id || '/' || event_id || '/' || text FROM trtc_user_events(
+             '[{"Peer\u0049d": "caf\u00e9 \ud83d\ude00 \"q\" \\ \/", "Cont\u0065nt": [{"Event\u0049d": "\u0035003", "ParamOne": 0, "ParamTwo": -1}]}]')),
+          'café 😀 "q" \ //5003/Failed to enter room', 'escaped keys, text and a numeric string are decoded');
+SELECT eq((SELECT group_concat(peer_id, ' ') FROM trtc_user_events(
+             '[{"PeerId": 1e3, "Content": [{}]}, {"PeerId": -0.50, "Content": [{}]}, {"PeerId": 8008, "Content": [{}]}]')),
+          '1e3 -0.50 8008', 'a number in a text field is its text as written');
+
+-- The first key counts, whatever its value (as json_extract).
+SELECT eq((SELECT count(*) FROM trtc_user_events('{"Data": null, "Data": [{"Content": [{"EventId": 1}]}]}')), 0,
+          'a repeated list key: the first (null) counts');
+SELECT eq((SELECT count(*) FROM trtc_user_events('[{"Content": null, "Content": [{"EventId": 1}]}]')), 0,
+          'a repeated Content: the first (null) counts');
+SELECT eq((SELECT group_concat(event_id) FROM trtc_user_events('{"Response": {"Data": [{"Content": [{"EventId": 2}]}]},
+             "Data": [{"Content": [{"EventId": 1}]}]}')), '2', 'Response before Data: the list that comes first in the text');
+SELECT eq((SELECT group_concat(event_id) FROM trtc_user_events('{"Data": null, "Response": {"Data": [{"Content": [{"EventId": 2}]}]}}')),
+          '2', 'a root Data that is no list: the Response''s list');
+SELECT throws_like('SELECT peer_id FROM trtc_user_events(''{"Response": {"Data": [{"PeerId": "a", "Content": [{"EventId": 5001}]}],
+                      "Error": {"Code": "X", "Message": "m"}, "Error": {"Code": "Y"}}}'') LIMIT 1',
+                   'trtc_user_events: API error X: m', 'a repeated Error: the first; an Error after the list: no row, even with LIMIT 1');
+
 -- Long peer ids (the text buffer grows).
 SELECT eq((SELECT group_concat(length(peer_id) || ':' || substr(peer_id, 1, 2) || substr(peer_id, -2), ' ')
              FROM trtc_user_events('[{"Content": [{}, {}], "PeerId": "a' || printf('%.*c', 998, 'x') || 'z"},
@@ -220,7 +267,7 @@ SELECT eq((SELECT count(*) FROM trtc_user_events('null')), 0, 'JSON null');
 SELECT eq((SELECT count(*) FROM trtc_user_events(NULL)), 0, 'SQL NULL');
 SELECT eq((SELECT count(*) FROM trtc_user_events(readfile('fixtures/api_user_event.json'))), 4,
           'a BLOB (readfile()) is read as JSON text');
-SELECT throws_like('SELECT * FROM trtc_user_events(x'''')', 'trtc_user_events: malformed JSON', 'an empty BLOB');
+SELECT throws_like('SELECT * FROM trtc_user_events(x'''')', 'trtc_user_events: malformed JSON at byte 0 (line 1, column 1): the text is empty', 'an empty BLOB');
 SELECT eq((SELECT group_concat(event_id) FROM trtc_user_events('{"Data": [{"Content": [{"EventId": 1}]}],
              "Response": {"Data": [{"Content": [{"EventId": 2}]}]}}')), '1', 'only the first Data list is read');
 SELECT eq((SELECT group_concat(event_id) FROM trtc_user_events('{"Response": {"RequestId": "r",
