@@ -1,9 +1,9 @@
 /*
 ** trtc_ext.h: everything the entry point (trtc_ext.c) registers, from the
-** files that define it: the scalar functions (trtc_func.c, trtc_time.c), the
-** virtual table modules and the pAux each is registered with (trtc_vtab_tables.c,
-** trtc_vtab_decode.c, trtc_ingest.c with trtc_shapes.c). Only trtc_ext.c
-** and those files include it.
+** files that define it: the scalar functions (trtc_func.c, trtc_time.c),
+** the virtual table modules and the pAux each is registered with
+** (trtc_vtab_tables.c, trtc_vtab_decode.c, trtc_ingest.c with
+** trtc_shapes.c). Only trtc_ext.c and those files include it.
 */
 #ifndef TRTC_EXT_H
 #define TRTC_EXT_H
