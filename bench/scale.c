@@ -166,9 +166,10 @@ static int authorizer(void *pArg, int op, const char *z1, const char *z2, const 
   return SQLITE_OK;
 }
 
-/* Run every statement of zSql, step every row, read every column; the
-** time taken. *pnRow: the rows of the last statement that had columns. */
-static double run(Bench *p, const char *zSql, long long *pnRow) {
+/* Run every statement of zSql (with :call bound to zCall when not NULL),
+** step every row, read every column; the time taken. *pnRow: the rows of
+** the last statement that had columns. */
+static double runCall(Bench *p, const char *zSql, const char *zCall, long long *pnRow) {
   const char *zTail = zSql;
   double t0 = now();
   while (zTail && *zTail) {
@@ -177,6 +178,9 @@ static double run(Bench *p, const char *zSql, long long *pnRow) {
     int rc, i, nCol;
     if (sqlite3_prepare_v2(p->db, zTail, -1, &pStmt, &zTail) != SQLITE_OK) die(p, zTail);
     if (pStmt == 0) continue; /* a comment or white space */
+    if (zCall && sqlite3_bind_parameter_index(pStmt, ":call") > 0) {
+      sqlite3_bind_text(pStmt, sqlite3_bind_parameter_index(pStmt, ":call"), zCall, -1, SQLITE_STATIC);
+    }
     nCol = sqlite3_column_count(pStmt);
     while ((rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
       for (i = 0; i < nCol; i++) (void)sqlite3_column_type(pStmt, i);
@@ -187,6 +191,10 @@ static double run(Bench *p, const char *zSql, long long *pnRow) {
     if (nCol > 0 && pnRow) *pnRow = nRow;
   }
   return now() - t0;
+}
+
+static double run(Bench *p, const char *zSql, long long *pnRow) {
+  return runCall(p, zSql, 0, pnRow);
 }
 
 /* The baselines of q: which columns of which tables its statements read. */
@@ -416,6 +424,29 @@ int main(int argc, char **argv) {
     }
   }
   printf("\n%d of %d queries within 3x of their baseline (ratio of medians)\n", nQuery - nOver, nQuery);
+
+  /* One call: the examples with :call set (best of three). */
+  if (sqlite3_prepare_v2(b.db,
+                         "SELECT call, count(*) FROM trtc_event_log_decoded"
+                         " WHERE call = (SELECT call FROM trtc_event_log_decoded LIMIT 1)",
+                         -1, &pStmt, 0) != SQLITE_OK) {
+    die(&b, "pick a call");
+  }
+  if (sqlite3_step(pStmt) == SQLITE_ROW) {
+    char *zCall = sqlite3_mprintf("%s", sqlite3_column_text(pStmt, 0));
+    printf("\none call, :call = '%s' (%lld events):\n", zCall, sqlite3_column_int64(pStmt, 1));
+    for (i = 0; i < nName; i++) {
+      double best = 1e30;
+      long long nRow = 0;
+      for (r = 0; r < 3; r++) {
+        double t = runCall(&b, aQuery[i].zSql, zCall, &nRow);
+        best = t < best ? t : best;
+      }
+      printf("  %-26s %6lld rows  %8.1f ms\n", aQuery[i].zName, nRow, best * 1e3);
+    }
+    sqlite3_free(zCall);
+  }
+  sqlite3_finalize(pStmt);
   for (i = 0; i < nQuery; i++) {
     int t;
     for (t = 0; t < N_TABLE; t++) sqlite3_free(aQuery[i].azBase[t]);

@@ -220,20 +220,20 @@ SELECT call, user_id,
 -- (the latest attempt of the viewer and of the remote user before the
 -- frame), timed from the later of their two attempts' starts.
 CREATE VIEW trtc_first_frame AS
-WITH frame AS (
-  SELECT call, user_id AS viewer, peer_id AS remote, type, time_ms, response_id, seq
-    FROM trtc_event_log_decoded
-   WHERE +event_id = 5007 AND remote
-),
-stream AS (
+WITH stream AS (
   -- each user's attempts (at their start, else at their outcome), and each
-  -- frame twice: under its viewer (role 1) and under its remote user (2)
+  -- frame twice: under its viewer (role 1) and under its remote user (2);
+  -- each arm reads the log itself, so that a filter on the call reaches it
   SELECT call, user_id AS who, coalesce(started_ms, outcome_ms) AS t, 0 AS role,
          attempt * 2 + (started_ms IS NOT NULL) AS mark,
          NULL AS viewer, NULL AS remote, NULL AS type, NULL AS response_id, NULL AS seq
     FROM trtc_room_entry
-  UNION ALL SELECT call, viewer, time_ms, 1, NULL, viewer, remote, type, response_id, seq FROM frame
-  UNION ALL SELECT call, remote, time_ms, 2, NULL, viewer, remote, type, response_id, seq FROM frame
+  UNION ALL
+  SELECT call, user_id, time_ms, 1, NULL, user_id, peer_id, type, response_id, seq
+    FROM trtc_event_log_decoded WHERE +event_id = 5007 AND remote
+  UNION ALL
+  SELECT call, peer_id, time_ms, 2, NULL, user_id, peer_id, type, response_id, seq
+    FROM trtc_event_log_decoded WHERE +event_id = 5007 AND remote
 ),
 latest AS (
   -- at each frame, that user's latest attempt: mark = attempt * 2 + start reported
@@ -243,21 +243,23 @@ latest AS (
   WINDOW w AS (PARTITION BY call, who ORDER BY t, role ROWS UNBOUNDED PRECEDING)
 ),
 framed AS (
-  -- one row per frame, with the latest attempts of both users
-  SELECT call, viewer, remote, type, t AS frame_ms, response_id, seq,
-         max(CASE WHEN role = 1 THEN last_mark END) AS vmark,
-         max(CASE WHEN role = 1 THEN last_t END) AS vt,
-         max(CASE WHEN role = 2 THEN last_mark END) AS rmark,
-         max(CASE WHEN role = 2 THEN last_t END) AS rt
+  -- each frame with the latest attempts of both users (windows, not GROUP
+  -- BY, so that a filter on the call reaches the log)
+  SELECT call, viewer, remote, type, t AS frame_ms, response_id, seq, role,
+         max(CASE WHEN role = 1 THEN last_mark END) OVER f AS vmark,
+         max(CASE WHEN role = 1 THEN last_t END) OVER f AS vt,
+         max(CASE WHEN role = 2 THEN last_mark END) OVER f AS rmark,
+         max(CASE WHEN role = 2 THEN last_t END) OVER f AS rt
     FROM latest
    WHERE role > 0
-   GROUP BY response_id, seq
+  WINDOW f AS (PARTITION BY call, response_id, seq)
 ),
 firsts AS (
   SELECT framed.*,
          row_number() OVER p AS n, count(*) OVER p AS frames,
          CASE WHEN rt IS NULL OR vt >= rt THEN 1 ELSE 2 END AS by
     FROM framed
+   WHERE role = 1
   WINDOW p AS (PARTITION BY call, viewer, remote, vmark / 2, rmark / 2
                ORDER BY frame_ms, response_id, seq
                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
@@ -304,25 +306,28 @@ SELECT p.call, p.peer_id, 0, NULL, NULL, 0
 -- the event log in the same room whose time range (plus 5 minutes each
 -- side) holds the experience, when exactly one does; else the room's.
 CREATE VIEW trtc_call_abnormal AS
-WITH ranges AS (
-  -- the calls of the event log, with their app, room and time range
-  SELECT call, min(sdk_app_id) AS sdk_app_id, min(room_id) AS room_id,
-         min(first_ms) AS first_ms, max(last_ms) AS last_ms
-    FROM (SELECT call, NULL AS sdk_app_id, NULL AS room_id, first_ms, last_ms
-            FROM trtc_call_users WHERE has_log
-          UNION ALL
-          SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
-                          || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)'),
-                 sdk_app_id, room_id, NULL, NULL
-            FROM trtc_responses WHERE api = 'DescribeUserEvent')
-   GROUP BY call
-  HAVING first_ms IS NOT NULL
-),
-guess AS (
+WITH guess AS (
   -- the rows whose call is to be found: no comm_id, or one of another room
   SELECT * FROM trtc_unusual_log
    WHERE NOT (comm_id IS NOT NULL AND (room_id IS NULL
               OR instr('_' || comm_id || '_', '_' || room_id || '_') > 0))
+),
+ranges AS (
+  -- the calls of the event log in the rooms of those rows, with their
+  -- time range (each response's first and last event, by primary key)
+  SELECT call, sdk_app_id, room_id, min(first_ms) AS first_ms, max(last_ms) AS last_ms
+    FROM (SELECT coalesce(r.comm_id, 'room ' || coalesce(r.room_id, '(unknown)') || ' of app '
+                          || coalesce(r.sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
+                 r.sdk_app_id, r.room_id,
+                 (SELECT min(time_ms) FROM trtc_event_log AS l
+                   WHERE l.response_id = r.response_id) AS first_ms,
+                 (SELECT max(time_ms) FROM trtc_event_log AS l
+                   WHERE l.response_id = r.response_id) AS last_ms
+            FROM trtc_responses AS r
+           WHERE r.api = 'DescribeUserEvent'
+             AND r.room_id IN (SELECT room_id FROM guess))
+   GROUP BY call, sdk_app_id, room_id
+  HAVING first_ms IS NOT NULL
 ),
 matched AS (
   -- per row: n, how many calls of the event log hold it (NULL: its own
@@ -355,36 +360,42 @@ SELECT CASE WHEN m.n IS NULL THEN u.comm_id
   JOIN trtc_unusual_log AS u ON u.response_id = m.response_id AND u.seq = m.seq;
 
 -- One row per call: its context, time range, users, and what is missing.
+-- (Window functions rather than GROUP BY over the union, so that a filter
+-- on the call reaches the log.)
 CREATE VIEW trtc_calls AS
-SELECT call, max(comm_id) AS comm_id, max(sdk_app_id) AS sdk_app_id, max(room_id) AS room_id,
-       min(first_ms) AS first_ms, max(last_ms) AS last_ms,
-       coalesce(max(users), 0) AS users, max(user_ids) AS user_ids,
-       coalesce(max(events), 0) AS events, coalesce(max(experiences), 0) AS experiences,
+SELECT call, comm_id, sdk_app_id, room_id, first_ms, last_ms,
+       coalesce(users, 0) AS users, user_ids, coalesce(events, 0) AS events,
+       coalesce(experiences, 0) AS experiences,
        nullif(substr(
-         CASE WHEN max(comm_id) IS NULL THEN '; comm_id unknown' ELSE '' END
-         || CASE WHEN max(responses) IS NULL THEN '; no DescribeUserEvent response' ELSE '' END
-         || ifnull('; no DescribeUserEvent of ' || max(no_log) || ' (seen by other users)', '')
-         || CASE WHEN max(api_errors) > 0 THEN '; ' || max(api_errors) || ' API error response(s)'
-                 ELSE '' END,
+         CASE WHEN comm_id IS NULL THEN '; comm_id unknown' ELSE '' END
+         || CASE WHEN responses IS NULL THEN '; no DescribeUserEvent response' ELSE '' END
+         || ifnull('; no DescribeUserEvent of ' || no_log || ' (seen by other users)', '')
+         || CASE WHEN api_errors > 0 THEN '; ' || api_errors || ' API error response(s)' ELSE '' END,
          3), '') AS missing
-  FROM (-- the context of the DescribeUserEvent responses
-        SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
-                        || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
-               comm_id, sdk_app_id, room_id, NULL AS first_ms, NULL AS last_ms, NULL AS users,
-               NULL AS user_ids, NULL AS no_log, NULL AS events, NULL AS experiences,
-               1 AS responses, error_code IS NOT NULL AS api_errors
-          FROM trtc_responses WHERE api = 'DescribeUserEvent'
-        UNION ALL -- the users, their events and time range
-        SELECT call, NULL, NULL, NULL, min(first_ms), max(last_ms), sum(has_log),
-               group_concat(CASE WHEN has_log THEN user_id END, ','),
-               group_concat(CASE WHEN NOT has_log THEN user_id END, ','),
-               sum(events), NULL, NULL, NULL
-          FROM (SELECT * FROM trtc_call_users ORDER BY call, user_id)
-         GROUP BY call
-        UNION ALL -- the abnormal experiences
-        SELECT call, max(comm_id), max(sdk_app_id), max(room_id), min(time_ms), max(time_ms),
-               NULL, NULL, NULL, NULL,
-               count(DISTINCT user_id || '/' || event_time || '/' || experience_id), NULL, NULL
-          FROM trtc_call_abnormal
-         GROUP BY call)
- GROUP BY call;
+  FROM (SELECT call, max(comm_id) OVER c AS comm_id, max(sdk_app_id) OVER c AS sdk_app_id,
+               max(room_id) OVER c AS room_id, min(first_ms) OVER c AS first_ms,
+               max(last_ms) OVER c AS last_ms, sum(has_log) OVER c AS users,
+               group_concat(CASE WHEN has_log THEN user_id END, ',') OVER c AS user_ids,
+               group_concat(CASE WHEN NOT has_log THEN user_id END, ',') OVER c AS no_log,
+               sum(events) OVER c AS events, sum(experience) OVER c AS experiences,
+               sum(response) OVER c AS responses, sum(api_error) OVER c AS api_errors,
+               row_number() OVER c AS n
+          FROM (-- the context of the DescribeUserEvent responses
+                SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+                                || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
+                       comm_id, sdk_app_id, room_id, NULL AS first_ms, NULL AS last_ms,
+                       NULL AS has_log, NULL AS user_id, NULL AS events, NULL AS experience,
+                       1 AS response, error_code IS NOT NULL AS api_error
+                  FROM trtc_responses WHERE api = 'DescribeUserEvent'
+                UNION ALL -- the users, their events and time range
+                SELECT call, NULL, NULL, NULL, first_ms, last_ms, has_log, user_id, events,
+                       NULL, NULL, NULL
+                  FROM trtc_call_users
+                UNION ALL -- the abnormal experiences
+                SELECT call, max(comm_id), max(sdk_app_id), max(room_id), min(time_ms), max(time_ms),
+                       NULL, NULL, NULL, 1, NULL, NULL
+                  FROM trtc_call_abnormal
+                 GROUP BY call, user_id, event_time, experience_id)
+        WINDOW c AS (PARTITION BY call ORDER BY user_id
+                     ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+ WHERE n = 1;
