@@ -1,14 +1,17 @@
 -- sql/schema.sql: durable tables for saved responses of TRTC's monitoring
 -- API (DescribeUserEvent, DescribeUnusualEvent), with the context a
--- response lacks, indexes for the analytics in sql/examples/, and decoded
--- views. Safe to run again (IF NOT EXISTS everywhere); sql/ingest.sh runs it.
+-- response lacks, their indexes, and the views that decode them and answer
+-- the usual questions (calls, users, room entry, time to first frame,
+-- problems, abnormal experiences), which sql/examples/ and the call report
+-- are built on. Safe to run again: tables and indexes IF NOT EXISTS, views
+-- replaced by their current definitions; sql/ingest.sh runs it.
 --
 --   sqlite3 calls.db -cmd '.load trtc' < sql/schema.sql
 --
 -- The tables hold raw values only: a database can be read without the
--- extension. The *_decoded views call trtc_* functions, so they need it
--- loaded (they work with PRAGMA trusted_schema=OFF: the functions are
--- innocuous). docs/cookbook.md describes every column.
+-- extension. The views call trtc_* functions, so they need it loaded (they
+-- work with PRAGMA trusted_schema=OFF: the functions are innocuous).
+-- docs/cookbook.md describes the tables, docs/views.md every view.
 
 -- One row per saved response, as saved, with its context.
 CREATE TABLE IF NOT EXISTS trtc_responses (
@@ -106,6 +109,10 @@ DROP VIEW IF EXISTS trtc_unusual_log_decoded;
 -- The event log decoded, one row per event; time_utc is 'YYYY-MM-DD
 -- HH:MM:SS.mmm' (UTC); call as above; remote: the event is about another
 -- user's stream. The context columns come from the event's response.
+-- Responses first (CROSS JOIN): a filter on the call or the user reads
+-- only their rows, and a query of the whole log reads it in order, not
+-- through an index with a lookup per row (SQLite's choice without the
+-- CROSS JOIN; the views below write +event_id for the same reason).
 CREATE VIEW trtc_event_log_decoded AS
 SELECT l.response_id, l.seq, r.sdk_app_id, r.comm_id, r.room_id, r.user_id,
        l.peer_id, l.type, l.time_ms, l.event_id, l.param1, l.param2,
