@@ -3,10 +3,19 @@
 -- response lacks, their indexes, and the views that decode them and answer
 -- the usual questions (calls, users, room entry, time to first frame,
 -- problems, abnormal experiences), which sql/examples/ and the call report
--- are built on. Safe to run again: tables and indexes IF NOT EXISTS, views
--- replaced by their current definitions; sql/ingest.sh runs it.
+-- are built on. Safe to run again (IF NOT EXISTS everywhere); "trtc
+-- ingest" and "trtc fetch" run it (it is built into the trtc command).
 --
 --   sqlite3 calls.db -cmd '.load trtc' < sql/schema.sql
+--
+-- A database made before the columns marked "(new)" existed (by the old
+-- sql/ingest.sh) is migrated by the trtc command when it opens one: ALTER
+-- TABLE ... ADD COLUMN, then the new values computed from each stored
+-- body. Run in the shell on such a database, this file fails on the
+-- indexes of the new columns ("no such column") and changes nothing else:
+-- let "trtc ingest" migrate it. The trtc command also replaces a view
+-- whose definition is not this file's (a database made by an older
+-- version): IF NOT EXISTS alone would keep the old one.
 --
 -- The tables hold raw values only: a database can be read without the
 -- extension. The views call trtc_* functions, so they need it loaded (they
@@ -28,13 +37,23 @@ CREATE TABLE IF NOT EXISTS trtc_responses (
   error_code    TEXT,             -- Error.Code of an API error response
   error_message TEXT,             -- Error.Message; such responses have no rows
   n_rows        INTEGER,          -- rows decoded into the logs; NULL: not yet
-  loaded_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+  loaded_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  request_id    TEXT,             -- RequestId of the response (new)
+  content_sha3  BLOB,             -- SHA3-256 of its list (or Error), minified (new)
+  notes         TEXT,             -- what the loader changed or noticed (new)
+  decode_error  TEXT              -- why it could not be decoded; n_rows NULL (new)
 );
 -- A response is the same response when its API, context and bytes are:
 -- loading it again adds nothing.
 CREATE UNIQUE INDEX IF NOT EXISTS trtc_responses_identity ON trtc_responses (
   api, ifnull(sdk_app_id, ''), ifnull(comm_id, ''), ifnull(room_id, ''),
   ifnull(user_id, ''), body_sha3);
+-- The same response saved in another form or fetched again: found by its
+-- RequestId or its content (trtc ingest); and those left to decode.
+CREATE INDEX IF NOT EXISTS trtc_responses_request ON trtc_responses (request_id);
+CREATE INDEX IF NOT EXISTS trtc_responses_content ON trtc_responses (content_sha3);
+CREATE INDEX IF NOT EXISTS trtc_responses_pending ON trtc_responses (response_id)
+  WHERE n_rows IS NULL AND error_code IS NULL AND decode_error IS NULL;
 
 -- DescribeUserEvent: one row per EventMessage (trtc_user_events).
 CREATE TABLE IF NOT EXISTS trtc_event_log (
@@ -79,6 +98,62 @@ CREATE INDEX IF NOT EXISTS trtc_unusual_log_cause
 CREATE INDEX IF NOT EXISTS trtc_unusual_log_peer
   ON trtc_unusual_log (peer_id);
 
+-- ---- trtc fetch --------------------------------------------------------------
+-- What `trtc fetch` learns besides the responses it stores above (the calls
+-- and their users, as Tencent's console lists them) and what it has
+-- fetched, so that running it again asks only for what is missing or
+-- unfinished. docs/fetch.md describes every column.
+
+-- One row per call: DescribeRoomInfo's RoomState.
+CREATE TABLE IF NOT EXISTS trtc_calls (
+  sdk_app_id     INTEGER NOT NULL, -- SdkAppId of the request
+  comm_id        TEXT NOT NULL,    -- CommId: SdkAppId_RoomId_CreateTime
+  room_id        TEXT,             -- RoomString
+  create_time    INTEGER,          -- CreateTime: Unix time in s
+  destroy_time   INTEGER,          -- DestroyTime: Unix time in s (0 while running)
+  is_finished    INTEGER,          -- IsFinished: 1 when the call has ended
+  creator_id     TEXT,             -- UserId: the user who created the room
+  users_complete INTEGER NOT NULL DEFAULT 0, -- 1: user list read in full after the call ended
+  complete       INTEGER NOT NULL DEFAULT 0, -- 1: everything fetched after it ended: not asked again
+  seen_at        TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, -- last listed by DescribeRoomInfo
+  PRIMARY KEY (sdk_app_id, comm_id)
+) WITHOUT ROWID;
+
+-- One row per user and session of a call: DescribeUserInfo's
+-- UserInformation (the console's user columns).
+CREATE TABLE IF NOT EXISTS trtc_users (
+  sdk_app_id  INTEGER NOT NULL,
+  comm_id     TEXT NOT NULL,
+  room_id     TEXT,                -- RoomStr
+  user_id     TEXT NOT NULL,       -- UserId
+  join_ts     INTEGER NOT NULL,    -- JoinTs: Unix time in s (0 when missing)
+  leave_ts    INTEGER,             -- LeaveTs: Unix time in s
+  device_type TEXT,                -- DeviceType
+  sdk_version TEXT,                -- SdkVersion
+  client_ip   TEXT,                -- ClientIp
+  finished    INTEGER,             -- Finished: 1 when the user has left
+  seen_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (sdk_app_id, comm_id, user_id, join_ts)
+) WITHOUT ROWID;
+
+-- One row per request whose response `trtc fetch` keeps in trtc_responses:
+-- a user's DescribeUserEvent, or one window of DescribeUnusualEvent.
+CREATE TABLE IF NOT EXISTS trtc_fetched (
+  api         TEXT NOT NULL
+              CHECK (api IN ('DescribeUserEvent', 'DescribeUnusualEvent')),
+  sdk_app_id  INTEGER NOT NULL,
+  comm_id     TEXT NOT NULL,
+  user_id     TEXT NOT NULL,       -- DescribeUserEvent: UserId; else ''
+  slot        INTEGER NOT NULL,    -- DescribeUnusualEvent: start of its hour; else 0
+  start_time  INTEGER NOT NULL,    -- StartTime of the request
+  end_time    INTEGER NOT NULL,    -- EndTime of the request (inclusive)
+  response_id INTEGER REFERENCES trtc_responses ON DELETE CASCADE,
+  capped      INTEGER NOT NULL DEFAULT 0, -- 1: 20 results in a 1 s window: some may be missing
+  complete    INTEGER NOT NULL,    -- 1: fetched after the call or user had finished: final
+  fetched_at  TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (api, sdk_app_id, comm_id, user_id, start_time)
+) WITHOUT ROWID;
+
 -- ---- Calls -------------------------------------------------------------------
 -- What identifies a call: its comm_id when known, else its room and app,
 -- said so: 'room 61203 of app 1400188366 (comm_id unknown)'. The views
@@ -91,21 +166,10 @@ CREATE INDEX IF NOT EXISTS trtc_responses_call ON trtc_responses (
   user_id);
 
 -- ---- Views ------------------------------------------------------------------
--- Views hold no data: each run of this file replaces them with the current
--- definitions (docs/views.md describes every column). They need the trtc
--- extension loaded and work with PRAGMA trusted_schema=OFF. Times are Unix
--- ms (UTC); trtc_time(ms, tz) shows them in a zone.
-DROP VIEW IF EXISTS trtc_calls;
-DROP VIEW IF EXISTS trtc_call_abnormal;
-DROP VIEW IF EXISTS trtc_call_users;
-DROP VIEW IF EXISTS trtc_problems;
-DROP VIEW IF EXISTS trtc_first_frame;
-DROP VIEW IF EXISTS trtc_presence;
-DROP VIEW IF EXISTS trtc_room_entry;
-DROP VIEW IF EXISTS trtc_room_events;
-DROP VIEW IF EXISTS trtc_event_log_decoded;
-DROP VIEW IF EXISTS trtc_unusual_log_decoded;
-
+-- Views hold no data (docs/views.md describes every column). They need the
+-- trtc extension loaded and work with PRAGMA trusted_schema=OFF. Times are
+-- Unix ms (UTC); trtc_time(ms, tz) shows them in a zone. The trtc command
+-- replaces those of an older version (see above).
 -- The event log decoded, one row per event; time_utc is 'YYYY-MM-DD
 -- HH:MM:SS.mmm' (UTC); call as above; remote: the event is about another
 -- user's stream. The context columns come from the event's response.
@@ -113,7 +177,7 @@ DROP VIEW IF EXISTS trtc_unusual_log_decoded;
 -- only their rows, and a query of the whole log reads it in order, not
 -- through an index with a lookup per row (SQLite's choice without the
 -- CROSS JOIN; the views below write +event_id for the same reason).
-CREATE VIEW trtc_event_log_decoded AS
+CREATE VIEW IF NOT EXISTS trtc_event_log_decoded AS
 SELECT l.response_id, l.seq, r.sdk_app_id, r.comm_id, r.room_id, r.user_id,
        l.peer_id, l.type, l.time_ms, l.event_id, l.param1, l.param2,
        trtc_time(l.time_ms) AS time_utc,
@@ -129,7 +193,7 @@ SELECT l.response_id, l.seq, r.sdk_app_id, r.comm_id, r.room_id, r.user_id,
  CROSS JOIN trtc_event_log AS l ON l.response_id = r.response_id;
 
 -- The unusual-event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS' (UTC).
-CREATE VIEW trtc_unusual_log_decoded AS
+CREATE VIEW IF NOT EXISTS trtc_unusual_log_decoded AS
 SELECT u.*,
        substr(trtc_time(u.event_time * 1000), 1, 19) AS time_utc,
        trtc_experience(u.experience_id) AS experience,
@@ -142,10 +206,10 @@ SELECT u.*,
 -- (5003 with another param1), exited (5008, 7001, WebRTC 32789).
 -- repeated: it repeats the state the previous one left (entered again
 -- while in the room, exited again while out); the views below skip it.
-CREATE VIEW trtc_room_events AS
+CREATE VIEW IF NOT EXISTS trtc_room_events AS
 SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
        (kind = 'entered' AND prev IS 'entered')
-         OR (kind = 'exited' AND prev IN ('failed', 'unknown', 'exited')) AS repeated
+         OR (kind = 'exited' AND ifnull(prev, '') IN ('failed', 'unknown', 'exited')) AS repeated
   FROM (SELECT e.*, lag(kind) OVER (PARTITION BY call, user_id
                                     ORDER BY time_ms, response_id, seq) AS prev
           FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
@@ -161,7 +225,7 @@ SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
 -- One row per room-entry attempt: a start with the outcome that follows
 -- it (if any, before the next start or exit), or an outcome without a
 -- start (a WebRTC client that reports no 5001).
-CREATE VIEW trtc_room_entry AS
+CREATE VIEW IF NOT EXISTS trtc_room_entry AS
 SELECT call, user_id,
        row_number() OVER w AS attempt,
        started_ms, outcome_ms, succeeded, outcome_event_id, outcome_param1,
@@ -195,7 +259,7 @@ WINDOW w AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq);
 -- One row per stay in the room, from entering (an outcome 'entered') to
 -- exiting; a first exit without an entry before it is a stay whose entry
 -- the log lacks (entered_ms NULL).
-CREATE VIEW trtc_presence AS
+CREATE VIEW IF NOT EXISTS trtc_presence AS
 SELECT call, user_id,
        row_number() OVER (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq) AS stay,
        entered_ms, entry_event_id, exited_ms, exit_event_id, exit_param1,
@@ -226,7 +290,7 @@ SELECT call, user_id,
 -- frame" of each remote user in each viewer's client, per pair of attempts
 -- (the latest attempt of the viewer and of the remote user before the
 -- frame), timed from the later of their two attempts' starts.
-CREATE VIEW trtc_first_frame AS
+CREATE VIEW IF NOT EXISTS trtc_first_frame AS
 WITH stream AS (
   -- each user's attempts (at their start, else at their outcome), and each
   -- frame twice: under its viewer (role 1) and under its remote user (2);
@@ -283,7 +347,7 @@ SELECT call, viewer, remote, vmark / 2 AS viewer_attempt, rmark / 2 AS remote_at
 -- Warnings and errors (the severity of the taxonomy), per user, the user
 -- the event concerns, and kind of event; problem is the spec's text
 -- without measured values.
-CREATE VIEW trtc_problems AS
+CREATE VIEW IF NOT EXISTS trtc_problems AS
 SELECT l.call, l.user_id, l.peer_id, l.remote, d.category, d.severity, d.event_id,
        d.param1, d.param2, d.description AS problem, count(*) AS times,
        min(l.time_ms) AS first_ms, max(l.time_ms) AS last_ms
@@ -295,7 +359,7 @@ SELECT l.call, l.user_id, l.peer_id, l.remote, d.category, d.severity, d.event_i
 
 -- The users of each call: those whose log is loaded (has_log 1), and those
 -- only other users' logs mention (has_log 0: their own log is missing).
-CREATE VIEW trtc_call_users AS
+CREATE VIEW IF NOT EXISTS trtc_call_users AS
 SELECT call, user_id, 1 AS has_log, min(time_ms) AS first_ms, max(time_ms) AS last_ms,
        count(*) AS events
   FROM trtc_event_log_decoded
@@ -312,7 +376,7 @@ SELECT p.call, p.peer_id, 0, NULL, NULL, 0
 -- their comm_id when it is known and names their room; else the call of
 -- the event log in the same room whose time range (plus 5 minutes each
 -- side) holds the experience, when exactly one does; else the room's.
-CREATE VIEW trtc_call_abnormal AS
+CREATE VIEW IF NOT EXISTS trtc_call_abnormal AS
 WITH guess AS (
   -- the rows whose call is to be found: no comm_id, or one of another room
   SELECT * FROM trtc_unusual_log
@@ -369,7 +433,7 @@ SELECT CASE WHEN m.n IS NULL THEN u.comm_id
 -- One row per call: its context, time range, users, and what is missing.
 -- (Window functions rather than GROUP BY over the union, so that a filter
 -- on the call reaches the log.)
-CREATE VIEW trtc_calls AS
+CREATE VIEW IF NOT EXISTS trtc_call_summary AS
 SELECT call, comm_id, sdk_app_id, room_id, first_ms, last_ms,
        coalesce(users, 0) AS users, user_ids, coalesce(events, 0) AS events,
        coalesce(experiences, 0) AS experiences,
@@ -377,7 +441,8 @@ SELECT call, comm_id, sdk_app_id, room_id, first_ms, last_ms,
          CASE WHEN comm_id IS NULL THEN '; comm_id unknown' ELSE '' END
          || CASE WHEN responses IS NULL THEN '; no DescribeUserEvent response' ELSE '' END
          || ifnull('; no DescribeUserEvent of ' || no_log || ' (seen by other users)', '')
-         || CASE WHEN api_errors > 0 THEN '; ' || api_errors || ' API error response(s)' ELSE '' END,
+         || CASE WHEN api_errors > 0 THEN '; ' || api_errors || ' API error response(s)' ELSE '' END
+         || CASE WHEN undecoded > 0 THEN '; ' || undecoded || ' response(s) not decoded' ELSE '' END,
          3), '') AS missing
   FROM (SELECT call, max(comm_id) OVER c AS comm_id, max(sdk_app_id) OVER c AS sdk_app_id,
                max(room_id) OVER c AS room_id, min(first_ms) OVER c AS first_ms,
@@ -386,21 +451,23 @@ SELECT call, comm_id, sdk_app_id, room_id, first_ms, last_ms,
                group_concat(CASE WHEN NOT has_log THEN user_id END, ',') OVER c AS no_log,
                sum(events) OVER c AS events, sum(experience) OVER c AS experiences,
                sum(response) OVER c AS responses, sum(api_error) OVER c AS api_errors,
+               sum(undecoded) OVER c AS undecoded,
                row_number() OVER c AS n
           FROM (-- the context of the DescribeUserEvent responses
                 SELECT coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
                                 || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
                        comm_id, sdk_app_id, room_id, NULL AS first_ms, NULL AS last_ms,
                        NULL AS has_log, NULL AS user_id, NULL AS events, NULL AS experience,
-                       1 AS response, error_code IS NOT NULL AS api_error
+                       1 AS response, error_code IS NOT NULL AS api_error,
+                       error_code IS NULL AND n_rows IS NULL AS undecoded
                   FROM trtc_responses WHERE api = 'DescribeUserEvent'
                 UNION ALL -- the users, their events and time range
                 SELECT call, NULL, NULL, NULL, first_ms, last_ms, has_log, user_id, events,
-                       NULL, NULL, NULL
+                       NULL, NULL, NULL, NULL
                   FROM trtc_call_users
                 UNION ALL -- the abnormal experiences
                 SELECT call, max(comm_id), max(sdk_app_id), max(room_id), min(time_ms), max(time_ms),
-                       NULL, NULL, NULL, 1, NULL, NULL
+                       NULL, NULL, NULL, 1, NULL, NULL, NULL
                   FROM trtc_call_abnormal
                  GROUP BY call, user_id, event_time, experience_id)
         WINDOW c AS (PARTITION BY call ORDER BY user_id

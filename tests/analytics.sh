@@ -26,20 +26,20 @@ rows() { # rows: the data rows of a table-mode output on stdin, cells trimmed, "
   sed -n '4,$p' | grep '^|' | sed 's/^| *//; s/ *|$//; s/ *| */|/g'
 }
 
-echo "1..48"
+echo "1..51"
 
-SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$db" "$src/tests/fixtures/calls" >"$tmp/log" 2>&1
+${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$db" "$src/tests/fixtures/calls" >"$tmp/log" 2>&1
 report $? "the fixture loads"
 
 # ---- Calls --------------------------------------------------------------------
 is "$(q "SELECT call || ' / ' || ifnull(comm_id, 'NULL') || ' / ' || users || ' / ' || ifnull(missing, 'NULL')
-         FROM trtc_calls ORDER BY call")" \
+         FROM trtc_call_summary ORDER BY call")" \
 "$known / $known / 1 / no DescribeUserEvent of alice (seen by other users)
 $unknown / NULL / 2 / comm_id unknown; no DescribeUserEvent of ghost (seen by other users)
 room 9999 of app 1400000001 (comm_id unknown) / NULL / 0 / comm_id unknown; no DescribeUserEvent response" \
-  "trtc_calls: a call without comm_id is named by its room and says so; users without a log are named"
-is "$(q "SELECT first_ms || '-' || last_ms || ' ' || events || ' ' || experiences FROM trtc_calls WHERE call = '$known'")" \
-  "1700000000123-1700000120000 4 2" "trtc_calls: the time range covers the events and the abnormal experiences"
+  "trtc_call_summary: a call without comm_id is named by its room and says so; users without a log are named"
+is "$(q "SELECT first_ms || '-' || last_ms || ' ' || events || ' ' || experiences FROM trtc_call_summary WHERE call = '$known'")" \
+  "1700000000123-1700000120000 4 2" "trtc_call_summary: the time range covers the events and the abnormal experiences"
 is "$(q "SELECT group_concat(user_id || ':' || has_log || ':' || events, ' ') FROM trtc_call_users WHERE call = '$unknown'")" \
   "sam:1:24 wendy:1:8 ghost:0:0" "trtc_call_users: ghost has no log, sam and wendy do"
 
@@ -107,7 +107,7 @@ is "$(example 06-abnormal-by-cause ".parameter set :call \"'$known'\"" | rows | 
 $known|1|alice|room and time
 $known|1|bob|room and time" ":call on abnormal experiences tied to the call by room and time"
 is "$(example 02-room-entry ".parameter set :call 'no such call'" | rows)" \
-  "no event log in call 'no such call' (see trtc_calls)" ":call that matches nothing: a warning, not an empty table"
+  "no event log in call 'no such call' (see trtc_call_summary)" ":call that matches nothing: a warning, not an empty table"
 
 # ---- :user ---------------------------------------------------------------------------
 is "$(example 02-room-entry ".parameter set :user sam" | rows | cut -d'|' -f2,3 | tr '\n' ' ')" \
@@ -137,12 +137,15 @@ is "$? $(grep -c 'trtc_time: the time zone must be' "$tmp/out")" "1 1" ":tz of a
 q "INSERT INTO trtc_responses (response_id, api, sdk_app_id, comm_id, room_id, user_id, body, body_sha3)
    VALUES (100, 'DescribeUserEvent', 1400000001, NULL, '77', '12345', '{}', x'01'),
           (101, 'DescribeUserEvent', NULL, NULL, NULL, 'nobody', '{}', x'02'),
-          (102, 'DescribeUserEvent', 1400000001, NULL, '77', NULL, '{}', x'03');
+          (102, 'DescribeUserEvent', 1400000001, NULL, '77', NULL, '{}', x'03'),
+          (103, 'DescribeUserEvent', 1400000001, NULL, '77', 'late', '{}', x'04');
    INSERT INTO trtc_event_log (response_id, seq, sdk_app_id, comm_id, room_id, user_id, peer_id, type, time_ms, event_id, param1, param2)
    VALUES (100, 1, 1400000001, NULL, '77', '12345', '12345', 0, 1700002000000, 32788, -1, -1),
           (101, 1, NULL, NULL, NULL, 'nobody', 'nobody', 0, 1700002000000, 5001, -1, -1),
           (102, 1, 1400000001, NULL, '77', NULL, NULL, 0, 1700002000500, 5001, -1, -1),
-          (102, 2, 1400000001, NULL, '77', NULL, NULL, 0, 1700002001000, 5003, 0, -1);"
+          (102, 2, 1400000001, NULL, '77', NULL, NULL, 0, 1700002001000, 5003, 0, -1),
+          (103, 1, 1400000001, NULL, '77', 'late', 'late', 0, 1700002002000, 32789, -1, -1),
+          (103, 2, 1400000001, NULL, '77', 'late', 'late', 0, 1700002003000, 32789, -1, -1);"
 is "$(example 02-room-entry ".parameter set :user 12345" | rows | cut -d'|' -f1,2,6)" \
   "room 77 of app 1400000001 (comm_id unknown)|12345|Entered room" ":user given as a number matches a text id"
 is "$(q "SELECT call || '|' || attempt || '|' || outcome FROM trtc_room_entry WHERE user_id = 'nobody'")" \
@@ -150,25 +153,37 @@ is "$(q "SELECT call || '|' || attempt || '|' || outcome FROM trtc_room_entry WH
   "no app, room or comm_id: the call says so; a start without outcome says so"
 is "$(q "SELECT quote(user_id) || '|' || attempt || '|' || outcome || '|' || entry_ms FROM trtc_room_entry WHERE user_id IS NULL")" \
   "NULL|1|Failed to enter room|500" "a response without user: its rows are kept, under NULL"
+is "$(q "SELECT group_concat(quote(repeated), ' ') FROM trtc_room_events WHERE user_id = 'late'")
+$(q "SELECT stay || '|' || quote(entered_ms) || '|' || exit FROM trtc_presence WHERE user_id = 'late'")" \
+  "0 1
+1|NULL|Exited room" "a log that starts with an exit: a stay whose entry the log lacks; the second exit repeats it"
 is "$(example 04-entry-failures ".parameter set :call 'room 77 of app 1400000001 (comm_id unknown)'" | rows | cut -d'|' -f2,5,6)" \
   "|-500|5001
 |0|5003" "04 joins a NULL user's events with IS, not ="
 
 # ---- Older databases, repeated runs -------------------------------------------------
-"$sqlite" -batch "$tmp/old.db" "CREATE TABLE trtc_event_log (response_id INTEGER, seq INTEGER, comm_id TEXT, user_id TEXT, time_ms INTEGER);
-  CREATE VIEW trtc_event_log_decoded AS SELECT * FROM trtc_event_log;
-  CREATE VIEW trtc_unusual_log_decoded AS SELECT 1 AS one;" &&
-  "$sqlite" -batch -cmd ".load $TRTC_MODULE" "$tmp/old.db" "DROP TABLE trtc_event_log" ".read $src/sql/schema.sql" \
-    ".read $src/sql/schema.sql" >"$tmp/out" 2>&1
-report $? "sql/schema.sql runs twice on a database with views of an older version"
+# A database of the old sql/ingest.sh has the decoded views of that time:
+# trtc ingest replaces them (CREATE VIEW IF NOT EXISTS alone would not).
+"$sqlite" -batch "$tmp/old.db" <"$src/tests/fixtures/old_ingest_db.sql"
 is "$("$sqlite" -batch -cmd ".load $TRTC_MODULE" "$tmp/old.db" \
-  "SELECT group_concat(name) FROM pragma_table_info('trtc_event_log_decoded') WHERE name IN ('call', 'remote', 'time_utc')")" \
-  "time_utc,call,remote" "... and gets the current views"
-is "$("$sqlite" -batch "$tmp/old.db" "SELECT count(*) FROM sqlite_master WHERE name = 'trtc_responses_call'")" 1 \
-  "... and the index trtc_responses_call"
+  "SELECT count(*) FROM pragma_table_info('trtc_event_log_decoded') WHERE name IN ('call', 'remote')")" 0 \
+  "(the old database's decoded view has no call)"
+${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$tmp/old.db" "$src/sql/sample" >"$tmp/out" 2>&1
+report $? "trtc ingest loads into a database of the old script"
+is "$("$sqlite" -batch -cmd ".load $TRTC_MODULE" "$tmp/old.db" \
+  "SELECT group_concat(name) FROM pragma_table_info('trtc_event_log_decoded') WHERE name IN ('call', 'remote', 'time_utc')" \
+  "SELECT call || ': ' || users || ' ' || missing FROM trtc_call_summary WHERE call LIKE '%_8008_%'")" \
+  "time_utc,call,remote
+1400000001_8008_1700000000: 1 no DescribeUserEvent of bob (seen by other users); 1 API error response(s)" \
+  "... and replaces its views by the current ones, which see its old rows"
+"$sqlite" -batch -bail -cmd ".load $TRTC_MODULE" "$tmp/fresh.db" ".read $src/sql/schema.sql" \
+  ".read $src/sql/schema.sql" >"$tmp/out" 2>&1
+report $? "sql/schema.sql runs twice on a database"
+is "$("$sqlite" -batch "$tmp/fresh.db" "SELECT count(*) FROM sqlite_master WHERE name = 'trtc_responses_call'")" 1 \
+  "... with the index trtc_responses_call"
 
 # ---- Where the schema is not trusted -------------------------------------------------
-for view in trtc_calls trtc_room_entry trtc_first_frame trtc_problems trtc_call_abnormal; do
+for view in trtc_call_summary trtc_room_entry trtc_first_frame trtc_problems trtc_call_abnormal; do
   "$sqlite" -batch -bail -cmd ".load $TRTC_MODULE" "$db" "PRAGMA trusted_schema = OFF" \
     "SELECT count(*) FROM $view" >"$tmp/out" 2>&1
   st=$?

@@ -52,7 +52,7 @@ statements() {
     awk '{ s = s " " $0 } /; *$/ { sub(/; *$/, "", s); print s; s = "" }'
 }
 
-SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$db" "$src/sql/sample" >/dev/null 2>&1 ||
+${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$db" "$src/sql/sample" >/dev/null 2>&1 ||
   { echo "1..0 # SKIP: the sample could not be loaded"; exit 0; }
 
 views=$("$sqlite" -batch -cmd ".load $TRTC_MODULE" "$db" \

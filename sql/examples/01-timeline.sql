@@ -1,11 +1,11 @@
 -- A user's decoded timeline: every event the user's client reported, in
 -- time order. peer is the user the event concerns: the user, or the
 -- remote user whose stream it is about. Parameters (unset: all): :call
--- (a value of trtc_calls.call), :user, :tz (+HH:MM; default UTC).
+-- (a value of trtc_call_summary.call), :user, :tz (+HH:MM; default UTC).
 .headers on
 .mode table --wrap 0
 -- A parameter that matches nothing gets a warning, not an empty answer.
-SELECT 'no event log in call ' || quote(:call) || ' (see trtc_calls)' AS warning
+SELECT 'no event log in call ' || quote(:call) || ' (see trtc_call_summary)' AS warning
  WHERE :call IS NOT NULL
    AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE call = CAST(:call AS TEXT))
 UNION ALL

@@ -8,7 +8,7 @@
 .headers on
 .mode table --wrap 0
 -- A parameter that matches nothing gets a warning, not an empty answer.
-SELECT 'no event log in call ' || quote(:call) || ' (see trtc_calls)' AS warning
+SELECT 'no event log in call ' || quote(:call) || ' (see trtc_call_summary)' AS warning
  WHERE :call IS NOT NULL
    AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE call = CAST(:call AS TEXT))
 UNION ALL

@@ -4,6 +4,8 @@
 ** subcommands:
 **
 **   trtc ingest DB PATH...      load saved monitoring API responses
+**   trtc fetch --sdk-app-id N --start T --end T DB
+**                               fetch calls from the monitoring API (fetch.c)
 **   trtc --version              the version of the command and of SQLite
 **   trtc help [COMMAND]         usage
 **
@@ -27,7 +29,8 @@ static const struct TrtcCommand {
   int (*xMain)(int argc, char **argv);
   const char *zSummary;
 } aCommand[] = {
-    /* { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" }, */
+    { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" },
+    { "fetch", trtcFetchMain, "fetch calls from TRTC's monitoring API into a database" },
     { 0, 0, 0 },
 };
 
