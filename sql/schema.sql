@@ -328,7 +328,7 @@ framed AS (
 firsts AS (
   SELECT framed.*,
          row_number() OVER p AS n, count(*) OVER p AS frames,
-         CASE WHEN rt IS NULL OR vt >= rt THEN 1 ELSE 2 END AS by
+         CASE WHEN rt IS NULL OR vt >= rt THEN 1 ELSE 2 END AS side
     FROM framed
    WHERE role = 1
   WINDOW p AS (PARTITION BY call, viewer, remote, vmark / 2, rmark / 2
@@ -337,10 +337,10 @@ firsts AS (
 )
 SELECT call, viewer, remote, vmark / 2 AS viewer_attempt, rmark / 2 AS remote_attempt,
        type, trtc_stream_type(type) AS stream, frame_ms AS first_frame_ms, frames,
-       CASE by WHEN 1 THEN vt ELSE rt END AS start_ms,
-       CASE WHEN by = 1 AND vt IS NOT NULL THEN viewer WHEN by = 2 THEN remote END AS start_user,
-       CASE by WHEN 1 THEN vmark % 2 ELSE rmark % 2 END AS start_reported,
-       frame_ms - CASE by WHEN 1 THEN vt ELSE rt END AS ttff_ms
+       CASE side WHEN 1 THEN vt ELSE rt END AS start_ms,
+       CASE WHEN side = 1 AND vt IS NOT NULL THEN viewer WHEN side = 2 THEN remote END AS start_user,
+       CASE side WHEN 1 THEN vmark % 2 ELSE rmark % 2 END AS start_reported,
+       frame_ms - CASE side WHEN 1 THEN vt ELSE rt END AS ttff_ms
   FROM firsts
  WHERE n = 1;
 
