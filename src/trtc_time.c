@@ -106,14 +106,12 @@ void trtcTimeFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   int nOffsetMin = 0, n;
   char zLabel[8], zOut[40];
   if (argc == 2 && !parseZone(argv[1], &nOffsetMin, zLabel)) {
-    char *zErr = sqlite3_mprintf("trtc_time: the time zone must be '+HH:MM', '-HH:MM' or 'UTC', not %Q",
-                                 (const char *)sqlite3_value_text(argv[1]));
-    if (zErr == 0) {
-      sqlite3_result_error_nomem(ctx);
-    } else {
-      sqlite3_result_error(ctx, zErr, -1);
-      sqlite3_free(zErr);
-    }
+    /* On the stack: no allocation to fail (a long zone is cut short). */
+    char zErr[160];
+    sqlite3_snprintf((int)sizeof zErr, zErr,
+                     "trtc_time: the time zone must be '+HH:MM', '-HH:MM' or 'UTC', not %.40Q",
+                     (const char *)sqlite3_value_text(argv[1]));
+    sqlite3_result_error(ctx, zErr, -1);
     return;
   }
   if (!trtcValueInt64(argv[0], &t)) return;
