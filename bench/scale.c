@@ -309,13 +309,17 @@ int main(int argc, char **argv) {
   const char *zModule = 0, *zSrc = 0, *zExisting = 0;
   char *zErr = 0, zPath[1024], *azName[MAX_QUERY];
   Bench b;
-  static Query aQuery[MAX_QUERY];
+  Query *aQuery = calloc(MAX_QUERY, sizeof(Query));
   DIR *dir;
   struct dirent *de;
   sqlite3_stmt *pStmt = 0;
 
   memset(&b, 0, sizeof b);
   setvbuf(stdout, 0, _IOLBF, 0);
+  if (aQuery == 0) {
+    fprintf(stderr, "bench/scale: out of memory\n");
+    return 1;
+  }
   for (i = 1; i < argc; i++) {
     if (strcmp(argv[i], "-n") == 0 && i + 1 < argc) nRow = atoll(argv[++i]);
     else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc) nRepeat = atoi(argv[++i]);
@@ -454,5 +458,6 @@ int main(int argc, char **argv) {
     else sqlite3_free(aQuery[i].zSql);
   }
   cleanup(&b);
+  free(aQuery);
   return 0;
 }
