@@ -71,10 +71,12 @@ CREATE TABLE IF NOT EXISTS trtc_event_log (
   param2      INTEGER,
   PRIMARY KEY (response_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS trtc_event_log_timeline
-  ON trtc_event_log (comm_id, user_id, time_ms);
-CREATE INDEX IF NOT EXISTS trtc_event_log_event
-  ON trtc_event_log (event_id, param1);
+-- No secondary index: the views reach a call's rows through its responses
+-- (trtc_responses_call below, then this table's primary key). Indexes on
+-- (comm_id, user_id, time_ms) and (event_id, param1), which databases made
+-- before 2026-11-25 have, served no view and cost 35% of the insert time
+-- and 35% of the disk; create one if a query of your own needs it
+-- (docs/performance.md).
 
 -- DescribeUnusualEvent: one row per AbnormalEvent (trtc_unusual_events);
 -- an experience without abnormal events has one row, abnormal_event_id NULL.
