@@ -12,5 +12,6 @@
 
 /* Subcommands: argv[0] is the subcommand's name. */
 int trtcIngestMain(int argc, char **argv); /* ingest.c */
+int trtcReportMain(int argc, char **argv); /* report.c */
 
 #endif /* TRTC_CLI_H */

@@ -4,6 +4,7 @@
 ** subcommands:
 **
 **   trtc ingest DB PATH...      load saved monitoring API responses
+**   trtc report DB -o FILE.html a self-contained HTML report of the calls
 **   trtc --version              the version of the command and of SQLite
 **   trtc help [COMMAND]         usage
 **
@@ -28,6 +29,7 @@ static const struct TrtcCommand {
   const char *zSummary;
 } aCommand[] = {
     /* { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" }, */
+    { "report", trtcReportMain, "write a self-contained HTML report of the calls in a database" },
     { 0, 0, 0 },
 };
 
