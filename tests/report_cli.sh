@@ -21,7 +21,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..43"
+echo "1..44"
 
 SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/s.db" "$src/sql/sample" >/dev/null 2>&1
 report $? "the sample call loads"
@@ -94,7 +94,9 @@ is "$(q :memory: "SELECT group_concat(json_extract(value, '\$.id') || ':' || jso
 is "$(q :memory: "SELECT group_concat(json_extract(e.value, '\$.entry_ms'), ' ') FROM json_each(CAST(readfile('$tmp/page.json') AS TEXT), '\$.calls[0].users') AS u, json_each(u.value, '\$.entry') AS e")" \
   "535 840 5020 810 730 600" "the room-entry times of sql/examples/02-room-entry.sql"
 r "$tmp/s.db" -o - >"$tmp/stdout.html" 2>/dev/null
-is "$? $(cmp -s "$tmp/stdout.html" "$tmp/s.html"; echo $?)" "0 0" "-o - writes the same page to standard output"
+is "$? $(cmp -s "$tmp/stdout.html" "$tmp/s.html"; echo $?)" "0 0" "-o - writes the same page to standard output (the same bytes: nothing varies from run to run)"
+"$trtc" help report >"$tmp/help" 2>&1
+is "$? $(head -c 24 "$tmp/help")" "0 usage: trtc report DB -o" "trtc help report"
 
 # ---- --call, --user, --tz ---------------------------------------------------------
 r "$tmp/s.db" -o "$tmp/x.html" --call 1400188366_61203_0 2>"$tmp/err"
