@@ -14,7 +14,7 @@
   'use strict';
 
   var SVG = 'http://www.w3.org/2000/svg';
-  var LABEL_W = 190;      // the lane labels, left of the plot
+  var LABEL_W = 204;      // the lane labels, left of the plot
   var RIGHT_PAD = 16;
   var AXIS_H = 26;
   var LANE_H = 50;        // rows: experiences, own events, remote streams
@@ -223,7 +223,7 @@
     var defs = add(s('defs'), add(s('linearGradient', { id: 'open-end' }),
       s('stop', { offset: '0', 'stop-color': '#cfe2f3' }), s('stop', { offset: '0.75', 'stop-color': '#cfe2f3' }),
       s('stop', { offset: '1', 'stop-color': '#cfe2f3', 'stop-opacity': '0.1' })),
-      add(s('clipPath', { id: 'plot-clip-' + views.indexOf(v) }), s('rect', { x: x0 - 6, y: 0, width: x1 - x0 + 12, height: H })));
+      add(s('clipPath', { id: 'plot-clip-' + views.indexOf(v) }), s('rect', { x: x0 - 4, y: 0, width: x1 - x0 + 10, height: H })));
     add(svg, defs);
 
     // Axis and grid.
