@@ -21,7 +21,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..44"
+echo "1..50"
 
 SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/s.db" "$src/sql/sample" >/dev/null 2>&1
 report $? "the sample call loads"
@@ -39,6 +39,16 @@ r "$tmp/s.db" -o "$tmp/x.html" --colour 2>"$tmp/err"
 is "$? $(cat "$tmp/err")" "2 trtc report: unknown option --colour (see 'trtc report --help')" "unknown option: exit 2"
 r "$tmp/s.db" "$tmp/s.db" -o "$tmp/x.html" 2>/dev/null
 is "$?" 2 "two databases: exit 2"
+r -o "$tmp/dash.html" -- "$tmp/s.db" 2>/dev/null
+is "$? $(test -s "$tmp/dash.html"; echo $?)" "0 0" "-- ends the options"
+r "$tmp/s.db" -o "$tmp/no/such/dir/x.html" 2>"$tmp/err"
+is "$? $(grep -c 'No such file or directory' "$tmp/err")" "2 1" "an output that cannot be created: exit 2"
+if [ -w /dev/full ]; then
+  r "$tmp/s.db" -o /dev/full 2>"$tmp/err"
+  is "$? $(cat "$tmp/err")" "2 trtc report: cannot write /dev/full" "an output that cannot be written (a full disk): exit 2"
+else
+  report 0 "# SKIP no /dev/full"
+fi
 r "$tmp/s.db" -o "$tmp/x.html" --call 2>"$tmp/err"
 is "$? $(cat "$tmp/err")" "2 trtc report: --call needs a value (see 'trtc report --help')" "an option without its value: exit 2"
 bad=
@@ -63,6 +73,10 @@ q "$tmp/other.db" "CREATE TABLE t(x)"
 r "$tmp/other.db" -o "$tmp/x.html" 2>"$tmp/err"
 is "$? $(cat "$tmp/err")" "2 trtc report: $tmp/other.db: not a database of trtc responses: it has no table trtc_event_log (make one with 'trtc ingest $tmp/other.db FILE...')" \
   "a database without the schema's tables: exit 2, says which table and how to make one"
+q "$tmp/cols.db" "CREATE TABLE trtc_event_log(x); CREATE TABLE trtc_unusual_log(y); INSERT INTO trtc_event_log VALUES (1)"
+r "$tmp/cols.db" -o "$tmp/x.html" 2>"$tmp/err"
+is "$? $(grep -c "trtc report: $tmp/cols.db: no such column" "$tmp/err")" "2 1" \
+  "tables of those names with other columns: exit 2, SQLite's message"
 q "$tmp/empty.db" <"$src/sql/schema.sql"
 r "$tmp/empty.db" -o "$tmp/x.html" 2>"$tmp/err"
 is "$? $(cat "$tmp/err")" "1 trtc report: $tmp/empty.db: no calls: the database holds no events and no abnormal experiences (load responses with 'trtc ingest')" \
@@ -81,6 +95,12 @@ grep -q "script-src 'sha256-[A-Za-z0-9+/]\{43\}='" "$tmp/s.html"
 report $? "its Content-Security-Policy allows only its own script, by hash"
 grep -q "default-src 'none'" "$tmp/s.html"
 report $? "... and no request (default-src 'none')"
+# The hash, computed here with sha256sum and base64 (coreutils).
+hex=$(sha256sum <"$src/report/report.js" | cut -c1-64)
+want=$(printf "$(echo "$hex" | awk '{ for (i = 1; i < 64; i += 2) printf "\\%03o", \
+  (index("0123456789abcdef", substr($0, i, 1)) - 1) * 16 + index("0123456789abcdef", substr($0, i + 1, 1)) - 1 }')" | base64)
+grep -q "script-src 'sha256-$want'" "$tmp/s.html"
+report $? "... its hash is report/report.js's SHA-256 (as sha256sum computes it)"
 data "$tmp/s.html" >"$tmp/page.json"
 q "$tmp/s.db" <"$src/sql/report.sql" >"$tmp/shell.json"
 is "$(same "$tmp/page.json" "$tmp/shell.json")" 1 \
@@ -121,6 +141,12 @@ is "$? $(j "$tmp/tz.html" '$.tz') $(j "$tmp/tz.html" '$.calls[0].users[2].entry[
   "0 -03:30 06:00:40.050" "--tz=-03:30 (a negative offset with minutes)"
 r "$tmp/s.db" -o "$tmp/tz.html" --tz UTC 2>/dev/null
 is "$? $(j "$tmp/tz.html" '$.tz')" "0 +00:00" "--tz UTC"
+
+cat "$src/sql/schema.sql" "$src/bench/report-large.sql" | q "$tmp/large.db"
+r "$tmp/large.db" -o "$tmp/x.html" --user u99 2>"$tmp/err"
+is "$? $(sed 's/u01, .*, u30, \.\.\.$/u01 to u30, .../' "$tmp/err")" \
+  "1 trtc report: $tmp/large.db: no user 'u99' in any call; the users are: u01 to u30, ..." \
+  "a long list of users is cut after 30"
 
 # ---- what is missing is marked -------------------------------------------------------
 # Rows without a CommId (room 777), an abnormal experience without one that

@@ -160,8 +160,6 @@ static int parseArgs(int argc, char **argv, ReportArgs *p) {
 typedef struct Sha256 {
   uint32_t h[8];
   uint64_t nByte;
-  unsigned char buf[64];
-  size_t nBuf;
 } Sha256;
 
 static const uint32_t aSha256K[64] = {
@@ -203,20 +201,19 @@ static void sha256(const void *pData, size_t n, unsigned char out[32]) {
   static const uint32_t aInit[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const unsigned char *z = pData;
+  unsigned char aTail[128]; /* the last bytes, 0x80, zeros, the length: 1 or 2 blocks */
+  size_t nTail;
   Sha256 s;
   int i;
   memcpy(s.h, aInit, sizeof(aInit));
   s.nByte = n;
   for (; n >= 64; n -= 64, z += 64) sha256Block(&s, z);
-  memset(s.buf, 0, sizeof(s.buf));
-  memcpy(s.buf, z, n);
-  s.buf[n] = 0x80;
-  if (n >= 56) {
-    sha256Block(&s, s.buf);
-    memset(s.buf, 0, sizeof(s.buf));
-  }
-  for (i = 0; i < 8; i++) s.buf[63 - i] = (unsigned char)((s.nByte * 8) >> (8 * i));
-  sha256Block(&s, s.buf);
+  nTail = n < 56 ? 64 : 128;
+  memset(aTail, 0, sizeof(aTail));
+  memcpy(aTail, z, n);
+  aTail[n] = 0x80;
+  for (i = 0; i < 8; i++) aTail[nTail - 1 - i] = (unsigned char)((s.nByte * 8) >> (8 * i));
+  for (i = 0; i < (int)nTail; i += 64) sha256Block(&s, aTail + i);
   for (i = 0; i < 32; i++) out[i] = (unsigned char)(s.h[i / 4] >> (24 - 8 * (i % 4)));
 }
 
@@ -293,15 +290,13 @@ static char *buildPage(sqlite3 *db, const char *zJson) {
 }
 
 /* ---- the database -------------------------------------------------------- */
-/* Run zSql (one statement) and return the first column of its first row
-** as an integer; -1 on error (message printed). */
+/* Run zSql (one statement, an aggregate: it returns a row) and return its
+** first column as an integer; -1 on error (message printed). */
 static sqlite3_int64 queryInt(sqlite3 *db, const char *zDb, const char *zSql) {
   sqlite3_stmt *pStmt = 0;
   sqlite3_int64 v = -1;
   if (sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0) == SQLITE_OK) {
-    int rc = sqlite3_step(pStmt);
-    if (rc == SQLITE_ROW) v = sqlite3_column_int64(pStmt, 0);
-    else if (rc == SQLITE_DONE) v = 0;
+    if (sqlite3_step(pStmt) == SQLITE_ROW) v = sqlite3_column_int64(pStmt, 0);
   }
   if (v < 0) fprintf(stderr, "trtc report: %s: %s\n", zDb, sqlite3_errmsg(db));
   sqlite3_finalize(pStmt);
