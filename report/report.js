@@ -252,10 +252,11 @@
       var bits = [];
       if (u.client) bits.push(u.client);
       bits.push(plural(u.n_events, 'event', 'events'));
-      if (u.n_unusual) bits.push(plural(u.n_unusual, 'abnormal', 'abnormal'));
       add(g, s('text', { 'class': 'lane-info', x: 6, y: y + 31 }, bits.join(' \u00b7 ')));
+      var nx = c.experiences.filter(function (x) { return x.lane === li; }).length;
       var warn = u.n_events === 0 ? 'no events of their own' : u.n_untimed ? u.n_untimed + ' without a time' : null;
       if (warn) add(g, s('text', { 'class': 'lane-warn', x: 6, y: y + 44 }, '\u26a0 ' + warn));
+      else if (nx) add(g, s('text', { 'class': 'lane-exp', x: 6, y: y + 44 }, plural(nx, 'abnormal experience', 'abnormal experiences')));
       lanes.push({ g: g, y: y, plot: s('g', { 'clip-path': 'url(#plot-clip-' + views.indexOf(v) + ')' }) });
       add(g, lanes[li].plot);
       add(svg, g);
