@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "sqlite-trtc.h"
@@ -456,8 +457,14 @@ static void printNotes(sqlite3 *db) {
   sqlite3_finalize(pStmt);
 }
 
+/* Write the page. After a failed write a file this run created is
+** removed; one that was there before (a device such as /dev/full, a
+** FIFO, an older page) is left alone. */
 static int writeFile(const char *zOut, const char *zPage) {
-  FILE *f = strcmp(zOut, "-") == 0 ? stdout : fopen(zOut, "wb");
+  int bStdout = strcmp(zOut, "-") == 0;
+  struct stat st;
+  int bExisted = !bStdout && stat(zOut, &st) == 0;
+  FILE *f = bStdout ? stdout : fopen(zOut, "wb");
   size_t n = strlen(zPage);
   int bad;
   if (f == 0) {
@@ -465,10 +472,10 @@ static int writeFile(const char *zOut, const char *zPage) {
     return 1;
   }
   bad = fwrite(zPage, 1, n, f) != n;
-  bad |= f == stdout ? fflush(f) != 0 : fclose(f) != 0;
+  bad |= bStdout ? fflush(f) != 0 : fclose(f) != 0;
   if (bad) {
     fprintf(stderr, "trtc report: cannot write %s\n", zOut);
-    if (f != stdout) remove(zOut);
+    if (!bStdout && !bExisted) remove(zOut);
   }
   return bad;
 }
