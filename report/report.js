@@ -220,10 +220,11 @@
     function X(t) { return x0 + (t - v.t0) / span * (x1 - x0); }
     var svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img',
       'aria-label': 'timeline of ' + callTitle(c) + ': one lane per user' });
-    var defs = add(s('defs'), add(s('linearGradient', { id: 'open-end' }),
+    var vi = views.indexOf(v);   // ids in this call's drawing end with it
+    var defs = add(s('defs'), add(s('linearGradient', { id: 'open-end-' + vi }),
       s('stop', { offset: '0', 'stop-color': '#cfe2f3' }), s('stop', { offset: '0.75', 'stop-color': '#cfe2f3' }),
       s('stop', { offset: '1', 'stop-color': '#cfe2f3', 'stop-opacity': '0.1' })),
-      add(s('clipPath', { id: 'plot-clip-' + views.indexOf(v) }), s('rect', { x: x0 - 4, y: 0, width: x1 - x0 + 10, height: H })));
+      add(s('clipPath', { id: 'plot-clip-' + vi }), s('rect', { x: x0 - 4, y: 0, width: x1 - x0 + 10, height: H })));
     add(svg, defs);
 
     // Axis and grid.
@@ -257,7 +258,7 @@
       var warn = u.n_events === 0 ? 'no events of their own' : u.n_untimed ? u.n_untimed + ' without a time' : null;
       if (warn) add(g, s('text', { 'class': 'lane-warn', x: 6, y: y + 44 }, '\u26a0 ' + warn));
       else if (nx) add(g, s('text', { 'class': 'lane-exp', x: 6, y: y + 44 }, plural(nx, 'abnormal experience', 'abnormal experiences')));
-      lanes.push({ g: g, y: y, plot: s('g', { 'clip-path': 'url(#plot-clip-' + views.indexOf(v) + ')' }) });
+      lanes.push({ g: g, y: y, plot: s('g', { 'clip-path': 'url(#plot-clip-' + vi + ')' }) });
       add(g, lanes[li].plot);
       add(svg, g);
     });
@@ -271,7 +272,8 @@
         var xa = Math.max(x0 - 6, X(a)), xb = Math.min(x1 + 6, X(b));
         if (st[1] == null) xb = Math.min(x1 + 6, Math.max(xb, X(c.end_ms)) + 30);
         var r = s('rect', { 'class': 'stay' + (st[1] == null ? ' open' : ''), x: xa, y: yb - 6,
-          width: Math.max(2, xb - xa), height: 12, tabindex: 0, 'data-kind': 'stay' });
+          width: Math.max(2, xb - xa), height: 12, tabindex: 0, 'data-kind': 'stay',
+          fill: st[1] == null ? 'url(#open-end-' + vi + ')' : null });
         info.set(r, { kind: 'stay', user: u, stay: st });
         add(L.plot, r);
         if (st[1] == null && xb - xa > 90) add(L.plot, s('text', { 'class': 'open-label', x: xb - 4, y: yb - 8, 'text-anchor': 'end' }, 'no exit reported'));
