@@ -10,6 +10,7 @@
 set -u
 . "$TRTC_SRCDIR/tests/lib/lib.sh"
 . "$TRTC_SRCDIR/tests/lib/skip.sh"
+. "$TRTC_SRCDIR/tests/report/load-sample.sh"
 
 chromium=${CHROMIUM:-/usr/bin/chromium}
 [ -x "$chromium" ] || skip_all "no chromium at $chromium (apt-get install chromium; ./bootstrap --install-deps does)"
@@ -23,7 +24,7 @@ trtc=$TRTC_BUILDDIR/trtc
 fail() { echo "1..1"; echo "not ok 1 - $1"; [ -f "$tmp/err" ] && sed 's/^/# /' "$tmp/err"; exit 1; }
 
 # The sample call, loaded as "make demo" loads it.
-SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/sample.db" "$src/sql/sample" >/dev/null 2>"$tmp/err" ||
+load_sample "$tmp/sample.db" 2>"$tmp/err" ||
   fail "the sample call loads"
 $TRTC_RUN "$trtc" report "$tmp/sample.db" -o "$tmp/sample.html" 2>"$tmp/err" || fail "trtc report writes the sample's page"
 q() { "$sqlite" -batch -bail -cmd ".load $TRTC_MODULE" "$@"; }

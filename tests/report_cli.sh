@@ -7,6 +7,7 @@
 # (How the page looks and behaves: tests/report_browser.sh.)
 set -u
 . "$TRTC_SRCDIR/tests/lib/lib.sh"
+. "$TRTC_SRCDIR/tests/report/load-sample.sh"
 trtc=$TRTC_BUILDDIR/trtc
 r() { $TRTC_RUN "$trtc" report "$@"; }
 q() { "$sqlite" -batch -bail -cmd ".load $TRTC_MODULE" "$@"; }
@@ -23,7 +24,7 @@ j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$
 
 echo "1..50"
 
-SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/s.db" "$src/sql/sample" >/dev/null 2>&1
+load_sample "$tmp/s.db" 2>/dev/null
 report $? "the sample call loads"
 call=1400188366_61203_1710235800
 
