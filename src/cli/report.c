@@ -5,8 +5,10 @@
 **   trtc report DB -o call.html [--call COMM_ID] [--user ID]... [--tz +08:00]
 **
 ** It opens DB read-only, registers the extension (linked statically),
-** runs sql/report.sql (built into the command, as are the page's parts
-** under report/: see mk/report.am), which leaves the page's data as one
+** makes the views of sql/schema.sql TEMP views (the database may predate
+** them), runs sql/report.sql (built into the command, as are the schema
+** and the page's parts under report/: see mk/report.am), which leaves the
+** page's data as one
 ** JSON document, and writes report/template.html with the styles, that
 ** JSON (escaped for a <script> element) and the script that draws it.
 ** The page loads nothing: its Content-Security-Policy allows no request
@@ -29,7 +31,7 @@
 
 #include "cli.h"
 #include "sqlite-trtc.h"
-#include "trtc_report_assets.h" /* zReportSql, zReportHtml, zReportCss, zReportJs */
+#include "trtc_report_assets.h" /* zReportSchema, zReportSql, zReportHtml, zReportCss, zReportJs */
 
 #define MAX_USERS 1000
 
@@ -377,6 +379,45 @@ static int runReportSql(sqlite3 *db, const ReportArgs *p, const char *zUsers, ch
   return rc;
 }
 
+/* The views of sql/schema.sql as this command knows them, made TEMP views
+** (which come first in name lookup): a database made before a view
+** existed, or with an older one, is read through the same SQL as the
+** examples, without writing to it. Each CREATE VIEW statement of the
+** schema becomes CREATE TEMP VIEW; nothing else of it runs. Returns
+** SQLITE_OK or an error (message printed). */
+static int createTempViews(sqlite3 *db, const char *zDb) {
+  const char *z = zReportSchema;
+  sqlite3_str *pStmt = sqlite3_str_new(db);
+  int rc = SQLITE_OK;
+  while (rc == SQLITE_OK && *z) {
+    const char *zStart, *zEnd = z;
+    char *zSql;
+    /* The next complete statement: up to the first ';' that ends one. */
+    do {
+      const char *zSemi = strchr(zEnd, ';');
+      zEnd = zSemi ? zSemi + 1 : zEnd + strlen(zEnd);
+      sqlite3_str_reset(pStmt);
+      sqlite3_str_append(pStmt, z, (int)(zEnd - z));
+      if (sqlite3_str_errcode(pStmt)) rc = SQLITE_NOMEM;
+    } while (rc == SQLITE_OK && *zEnd && !sqlite3_complete(sqlite3_str_value(pStmt)));
+    /* Skip white space and comments before it. */
+    for (zStart = z; zStart < zEnd;) {
+      if (*zStart == ' ' || *zStart == '\t' || *zStart == '\n' || *zStart == '\r') zStart++;
+      else if (zStart[0] == '-' && zStart[1] == '-') {
+        while (zStart < zEnd && *zStart != '\n') zStart++;
+      } else break;
+    }
+    z = zEnd;
+    if (rc != SQLITE_OK || zEnd - zStart < 12 || sqlite3_strnicmp(zStart, "CREATE VIEW ", 12) != 0) continue;
+    zSql = sqlite3_mprintf("CREATE TEMP VIEW %.*s", (int)(zEnd - zStart - 12), zStart + 12);
+    rc = zSql ? sqlite3_exec(db, zSql, 0, 0, 0) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+  }
+  if (rc != SQLITE_OK) fprintf(stderr, "trtc report: %s: the views of sql/schema.sql: %s\n", zDb, sqlite3_errmsg(db));
+  sqlite3_free(sqlite3_str_finish(pStmt));
+  return rc;
+}
+
 /* Is the database made by sql/schema.sql? 0 yes, else the exit status. */
 static int checkSchema(sqlite3 *db, const char *zDb) {
   static const char *const azTable[] = {"trtc_event_log", "trtc_unusual_log"};
@@ -534,6 +575,7 @@ int trtcReportMain(int argc, char **argv) {
     }
   }
 
+  if (createTempViews(db, args.zDb) != SQLITE_OK) goto done;
   if (runReportSql(db, &args, zUsers, &zJson) != SQLITE_OK) goto done;
   if ((status = checkSelection(db, &args)) != 0) goto done;
   status = TRTC_EXIT_USAGE;
