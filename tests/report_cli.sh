@@ -22,7 +22,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..50"
+echo "1..51"
 
 load_sample "$tmp/s.db" 2>/dev/null
 report $? "the sample call loads"
@@ -119,6 +119,18 @@ r "$tmp/s.db" -o - >"$tmp/stdout.html" 2>/dev/null
 is "$? $(cmp -s "$tmp/stdout.html" "$tmp/s.html"; echo $?)" "0 0" "-o - writes the same page to standard output (the same bytes: nothing varies from run to run)"
 "$trtc" help report >"$tmp/help" 2>&1
 is "$? $(head -c 24 "$tmp/help")" "0 usage: trtc report DB -o" "trtc help report"
+
+# A database whose views are missing or not the ones this command knows
+# (made before them, or changed by hand) reports the same: the command
+# reads it through its own views (TEMP), and writes nothing to it.
+cp "$tmp/s.db" "$tmp/v.db"
+q "$tmp/v.db" "DROP VIEW trtc_event_log_decoded; CREATE VIEW trtc_event_log_decoded AS SELECT 1 AS x;
+               DROP VIEW trtc_unusual_log_decoded"
+r "$tmp/v.db" -o "$tmp/v.html" 2>/dev/null
+data "$tmp/v.html" >"$tmp/v.json"
+is "$? $(same "$tmp/v.json" "$tmp/page.json") $(q "$tmp/v.db" "SELECT sql FROM sqlite_master WHERE name = 'trtc_event_log_decoded'")" \
+  "0 1 CREATE VIEW trtc_event_log_decoded AS SELECT 1 AS x" \
+  "a database with a stale view and a missing one: the same page, the database untouched"
 
 # ---- --call, --user, --tz ---------------------------------------------------------
 r "$tmp/s.db" -o "$tmp/x.html" --call 1400188366_61203_0 2>"$tmp/err"
