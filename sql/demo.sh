@@ -1,6 +1,6 @@
 #!/bin/sh
 # sql/demo.sh: print the answers of sql/examples/ for a database loaded by
-# sql/ingest.sh: a user's decoded timeline, then the analytics summary.
+# "trtc ingest": a user's decoded timeline, then the analytics summary.
 # "make demo" runs it on the bundled sample call (sql/sample/).
 #
 #   sql/demo.sh DB [MODULE]

@@ -1,9 +1,17 @@
 -- sql/schema.sql: durable tables for saved responses of TRTC's monitoring
 -- API (DescribeUserEvent, DescribeUnusualEvent), with the context a
 -- response lacks, indexes for the analytics in sql/examples/, and decoded
--- views. Safe to run again (IF NOT EXISTS everywhere); sql/ingest.sh runs it.
+-- views. Safe to run again (IF NOT EXISTS everywhere); "trtc ingest" and
+-- "trtc fetch" run it (it is built into the trtc command).
 --
 --   sqlite3 calls.db -cmd '.load trtc' < sql/schema.sql
+--
+-- A database made before the columns marked "(new)" existed (by the old
+-- sql/ingest.sh) is migrated by the trtc command when it opens one: ALTER
+-- TABLE ... ADD COLUMN, then the new values computed from each stored
+-- body. Run in the shell on such a database, this file fails on the
+-- indexes of the new columns ("no such column") and changes nothing else:
+-- let "trtc ingest" migrate it.
 --
 -- The tables hold raw values only: a database can be read without the
 -- extension. The *_decoded views call trtc_* functions, so they need it
@@ -25,13 +33,23 @@ CREATE TABLE IF NOT EXISTS trtc_responses (
   error_code    TEXT,             -- Error.Code of an API error response
   error_message TEXT,             -- Error.Message; such responses have no rows
   n_rows        INTEGER,          -- rows decoded into the logs; NULL: not yet
-  loaded_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP
+  loaded_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  request_id    TEXT,             -- RequestId of the response (new)
+  content_sha3  BLOB,             -- SHA3-256 of its list (or Error), minified (new)
+  notes         TEXT,             -- what the loader changed or noticed (new)
+  decode_error  TEXT              -- why it could not be decoded; n_rows NULL (new)
 );
 -- A response is the same response when its API, context and bytes are:
 -- loading it again adds nothing.
 CREATE UNIQUE INDEX IF NOT EXISTS trtc_responses_identity ON trtc_responses (
   api, ifnull(sdk_app_id, ''), ifnull(comm_id, ''), ifnull(room_id, ''),
   ifnull(user_id, ''), body_sha3);
+-- The same response saved in another form or fetched again: found by its
+-- RequestId or its content (trtc ingest); and those left to decode.
+CREATE INDEX IF NOT EXISTS trtc_responses_request ON trtc_responses (request_id);
+CREATE INDEX IF NOT EXISTS trtc_responses_content ON trtc_responses (content_sha3);
+CREATE INDEX IF NOT EXISTS trtc_responses_pending ON trtc_responses (response_id)
+  WHERE n_rows IS NULL AND error_code IS NULL AND decode_error IS NULL;
 
 -- DescribeUserEvent: one row per EventMessage (trtc_user_events).
 CREATE TABLE IF NOT EXISTS trtc_event_log (

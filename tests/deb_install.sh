@@ -10,7 +10,7 @@
 # WAITING FOR "trtc ingest": set ingest=yes below once the trtc command on
 # main has its ingest subcommand; the checks marked "ingest" then run
 # (until then they are reported as skipped, with that reason).
-ingest=no
+ingest=yes
 set -u
 . "$TRTC_SRCDIR/tests/lib/skip.sh"
 if [ "$(id -u)" -eq 0 ]; then

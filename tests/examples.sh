@@ -21,8 +21,8 @@ contains() {
 count=$(ls "$src"/sql/examples/*.sql | wc -l)
 echo "1..$((2 + 2 * count))"
 
-SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >"$tmp/ingest.log" 2>&1
-report $? "sql/ingest.sh loads the sample call"
+${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest "$tmp/demo.db" "$src/sql/sample" >"$tmp/ingest.log" 2>&1
+report $? "trtc ingest loads the sample call"
 
 for example in "$src"/sql/examples/*.sql; do
   name=${example##*/}

@@ -3,7 +3,7 @@
 # package sqlite-utils) with --load-extension: a response given as a
 # parameter, a response stored by "sqlite-utils insert" (the inner object
 # in column Response), an error, and the decoded views of a database
-# loaded by sql/ingest.sh. Skips only when sqlite-utils is not found.
+# loaded by trtc ingest. Skips only when sqlite-utils is not found.
 set -u
 . "$TRTC_SRCDIR/tests/lib/skip.sh"
 if [ -z "${SQLITE_UTILS:-}" ] || ! command -v "$SQLITE_UTILS" >/dev/null 2>&1; then
@@ -39,11 +39,11 @@ is "$(${TRTC_RUN-} "$SQLITE_UTILS" query --load-extension "$TRTC_MODULE" "$tmp/a
    "Error: trtc_user_events: malformed JSON at byte 1 (line 1, column 2): the text ends inside an object or array
 status 1" "malformed JSON is an error"
 
-SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/demo.db" "$src/sql/sample" >/dev/null
+${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$tmp/demo.db" "$src/sql/sample"
 is "$(su query "$tmp/demo.db" "SELECT user_id, count(*) AS n FROM trtc_event_log_decoded WHERE severity = 'error' GROUP BY user_id" --csv)" \
    "user_id,n
 carol,3
-dave,4" "the decoded view of a database loaded by sql/ingest.sh"
+dave,4" "the decoded view of a database loaded by trtc ingest"
 is "$(su rows "$tmp/demo.db" trtc_unusual_log_decoded -c user_id -c abnormal_kind --where "experience_id = 2" --csv)" \
    "user_id,abnormal_kind
 dave,room_dismissal" "sqlite-utils rows on a decoded view"

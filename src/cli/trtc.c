@@ -28,7 +28,7 @@ static const struct TrtcCommand {
   int (*xMain)(int argc, char **argv);
   const char *zSummary;
 } aCommand[] = {
-    /* { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" }, */
+    { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" },
     { "report", trtcReportMain, "write a self-contained HTML report of the calls in a database" },
     { 0, 0, 0 },
 };
