@@ -6,17 +6,25 @@
 -- command) and draws what its last statement returns; in the sqlite3
 -- shell, with the trtc module loaded, it prints the same JSON:
 --
---   sqlite3 -cmd '.load ./trtc' -cmd '.param set :tz 480' calls.db < sql/report.sql
+--   sqlite3 -cmd '.load ./trtc' -cmd ".param set :tz '+08:00'" calls.db < sql/report.sql
 --
 -- Parameters (an unbound one is NULL, which means "all" or UTC):
 --   :call   a CommId, or a RoomId for a room's events that came without one
 --   :users  a JSON array of user ids, e.g. '["alice","bob"]'
---   :tz     the time zone as minutes east of UTC (480 for +08:00)
+--   :tz     the time zone, '+HH:MM' or '-HH:MM' (as sql/examples/ take it)
 --
 -- It writes only TEMP tables (trtc_report_*), so it runs on a database
 -- opened read-only. docs/report.md describes every part; the summary's
 -- queries are those of sql/examples/ 02 (room entry), 03 (first frame).
 -- Times in trtc_event_log are Unix ms; in trtc_unusual_log, Unix seconds.
+
+-- The time zone (:tz) in minutes east of UTC.
+DROP TABLE IF EXISTS temp.trtc_report_tz;
+CREATE TEMP TABLE trtc_report_tz AS
+SELECT CASE WHEN :tz IS NULL OR upper(:tz) IN ('UTC', 'Z') THEN 0
+            ELSE (CASE substr(:tz, 1, 1) WHEN '-' THEN -1 ELSE 1 END)
+                 * (CAST(substr(:tz, 2, 2) AS INTEGER) * 60 + CAST(substr(:tz, 5, 2) AS INTEGER))
+       END AS tz_min;
 
 -- ---- Calls ----------------------------------------------------------------
 -- A call is a CommId. Rows that came without one are grouped by app and
@@ -256,9 +264,9 @@ SELECT call_no, lane, ifnull(category, '(unknown)') AS category,
 
 -- ---- The page's data: one JSON document -------------------------------------
 SELECT json_object(
-  'tz_min', ifnull(:tz, 0),
-  'tz', CASE WHEN ifnull(:tz, 0) < 0 THEN '-' ELSE '+' END
-        || printf('%02d:%02d', abs(ifnull(:tz, 0)) / 60, abs(ifnull(:tz, 0)) % 60),
+  'tz_min', (SELECT tz_min FROM trtc_report_tz),
+  'tz', (SELECT CASE WHEN tz_min < 0 THEN '-' ELSE '+' END
+                || printf('%02d:%02d', abs(tz_min) / 60, abs(tz_min) % 60) FROM trtc_report_tz),
   'calls', (SELECT json_group_array(json(call_json)) FROM (
     SELECT json_object(
       'comm_id', c.comm_id,
@@ -279,7 +287,7 @@ SELECT json_object(
                   'entry', (SELECT json_group_array(json_object(
                               'attempt', a.attempt, 'started_ms', a.started_ms,
                               'started', strftime('%H:%M:%S', a.started_ms / 1000, 'unixepoch',
-                                                  printf('%+d minutes', ifnull(:tz, 0)))
+                                                  (SELECT printf('%+d minutes', tz_min) FROM trtc_report_tz))
                                          || printf('.%03d', a.started_ms % 1000),
                               'ended_ms', a.ended_ms, 'entered', a.entered,
                               'outcome', a.outcome, 'entry_ms', a.entry_ms,
@@ -290,7 +298,7 @@ SELECT json_object(
                   'first_frame', (SELECT json_group_array(json_object(
                               'remote', f.remote, 'stream', f.stream, 'frame_ms', f.frame_ms,
                               'first_frame', strftime('%H:%M:%S', f.frame_ms / 1000, 'unixepoch',
-                                                      printf('%+d minutes', ifnull(:tz, 0)))
+                                                      (SELECT printf('%+d minutes', tz_min) FROM trtc_report_tz))
                                              || printf('.%03d', f.frame_ms % 1000),
                               'ttff_ms', f.ttff_ms))
                               FROM (SELECT * FROM trtc_report_first_frame AS f

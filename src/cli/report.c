@@ -42,7 +42,8 @@ typedef struct ReportArgs {
   const char *azUser[MAX_USERS];
   int nUser;
   int bTz;
-  int tzMin; /* minutes east of UTC */
+  int tzMin;     /* minutes east of UTC */
+  char zTz[16];  /* the same as "+HH:MM", as sql/report.sql takes it */
 } ReportArgs;
 
 static void reportUsage(FILE *out) {
@@ -137,6 +138,8 @@ static int parseArgs(int argc, char **argv, ReportArgs *p) {
         return TRTC_EXIT_USAGE;
       }
       p->bTz = 1;
+      snprintf(p->zTz, sizeof(p->zTz), "%c%02d:%02d", p->tzMin < 0 ? '-' : '+', abs(p->tzMin) / 60,
+               abs(p->tzMin) % 60);
     } else if (bOpts && z[0] == '-' && z[1] != 0) {
       fprintf(stderr, "trtc report: unknown option %s (see 'trtc report --help')\n", z);
       return TRTC_EXIT_USAGE;
@@ -341,7 +344,9 @@ static void bindParams(sqlite3_stmt *pStmt, const ReportArgs *p, const char *zUs
   if ((i = sqlite3_bind_parameter_index(pStmt, ":users")) > 0 && zUsers) {
     sqlite3_bind_text(pStmt, i, zUsers, -1, SQLITE_STATIC);
   }
-  if ((i = sqlite3_bind_parameter_index(pStmt, ":tz")) > 0) sqlite3_bind_int(pStmt, i, p->tzMin);
+  if ((i = sqlite3_bind_parameter_index(pStmt, ":tz")) > 0 && p->bTz) {
+    sqlite3_bind_text(pStmt, i, p->zTz, -1, SQLITE_STATIC);
+  }
 }
 
 /* Run every statement of sql/report.sql; *pzJson gets the first column of
