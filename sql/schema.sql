@@ -94,6 +94,62 @@ CREATE INDEX IF NOT EXISTS trtc_unusual_log_cause
 CREATE INDEX IF NOT EXISTS trtc_unusual_log_peer
   ON trtc_unusual_log (peer_id);
 
+-- ---- trtc fetch --------------------------------------------------------------
+-- What `trtc fetch` learns besides the responses it stores above (the calls
+-- and their users, as Tencent's console lists them) and what it has
+-- fetched, so that running it again asks only for what is missing or
+-- unfinished. docs/fetch.md describes every column.
+
+-- One row per call: DescribeRoomInfo's RoomState.
+CREATE TABLE IF NOT EXISTS trtc_calls (
+  sdk_app_id     INTEGER NOT NULL, -- SdkAppId of the request
+  comm_id        TEXT NOT NULL,    -- CommId: SdkAppId_RoomId_CreateTime
+  room_id        TEXT,             -- RoomString
+  create_time    INTEGER,          -- CreateTime: Unix time in s
+  destroy_time   INTEGER,          -- DestroyTime: Unix time in s (0 while running)
+  is_finished    INTEGER,          -- IsFinished: 1 when the call has ended
+  creator_id     TEXT,             -- UserId: the user who created the room
+  users_complete INTEGER NOT NULL DEFAULT 0, -- 1: user list read in full after the call ended
+  complete       INTEGER NOT NULL DEFAULT 0, -- 1: everything fetched after it ended: not asked again
+  seen_at        TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP, -- last listed by DescribeRoomInfo
+  PRIMARY KEY (sdk_app_id, comm_id)
+) WITHOUT ROWID;
+
+-- One row per user and session of a call: DescribeUserInfo's
+-- UserInformation (the console's user columns).
+CREATE TABLE IF NOT EXISTS trtc_users (
+  sdk_app_id  INTEGER NOT NULL,
+  comm_id     TEXT NOT NULL,
+  room_id     TEXT,                -- RoomStr
+  user_id     TEXT NOT NULL,       -- UserId
+  join_ts     INTEGER NOT NULL,    -- JoinTs: Unix time in s (0 when missing)
+  leave_ts    INTEGER,             -- LeaveTs: Unix time in s
+  device_type TEXT,                -- DeviceType
+  sdk_version TEXT,                -- SdkVersion
+  client_ip   TEXT,                -- ClientIp
+  finished    INTEGER,             -- Finished: 1 when the user has left
+  seen_at     TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (sdk_app_id, comm_id, user_id, join_ts)
+) WITHOUT ROWID;
+
+-- One row per request whose response `trtc fetch` keeps in trtc_responses:
+-- a user's DescribeUserEvent, or one window of DescribeUnusualEvent.
+CREATE TABLE IF NOT EXISTS trtc_fetched (
+  api         TEXT NOT NULL
+              CHECK (api IN ('DescribeUserEvent', 'DescribeUnusualEvent')),
+  sdk_app_id  INTEGER NOT NULL,
+  comm_id     TEXT NOT NULL,
+  user_id     TEXT NOT NULL,       -- DescribeUserEvent: UserId; else ''
+  slot        INTEGER NOT NULL,    -- DescribeUnusualEvent: start of its hour; else 0
+  start_time  INTEGER NOT NULL,    -- StartTime of the request
+  end_time    INTEGER NOT NULL,    -- EndTime of the request (inclusive)
+  response_id INTEGER REFERENCES trtc_responses ON DELETE CASCADE,
+  capped      INTEGER NOT NULL DEFAULT 0, -- 1: 20 results in a 1 s window: some may be missing
+  complete    INTEGER NOT NULL,    -- 1: fetched after the call or user had finished: final
+  fetched_at  TEXT NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  PRIMARY KEY (api, sdk_app_id, comm_id, user_id, start_time)
+) WITHOUT ROWID;
+
 -- The event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS.mmm' (UTC).
 CREATE VIEW IF NOT EXISTS trtc_event_log_decoded AS
 SELECT l.*,

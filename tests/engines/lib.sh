@@ -91,12 +91,12 @@ engines_cases() {
     engines_expect_responses "$tmp/cases.db" "$tmp/responses.want"
 }
 
-# The sample call loaded by sql/ingest.sh: the stored responses with their
+# The sample call loaded by trtc ingest: the stored responses with their
 # context (sample.tsv: response_id, api, sdk_app_id, comm_id, room_id,
 # user_id, source_file, body), and what each query of sql/examples/ gives
 # there, its dot-commands left out, in list mode (example.NAME.want).
 engines_examples() {
-  SQLITE3=$sqlite sh "$src/sql/ingest.sh" -m "$TRTC_MODULE" "$tmp/sample.db" "$src/sql/sample" \
+  ${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$tmp/sample.db" "$src/sql/sample" \
     >"$tmp/ingest.out" 2>&1 || { sed 's/^/# /' "$tmp/ingest.out"; return 1; }
   $sqlite -batch "$tmp/sample.db" "SELECT response_id $(esc_cols '' api sdk_app_id comm_id room_id user_id source_file body)
     FROM trtc_responses ORDER BY response_id" >"$tmp/sample.tsv" || return 1
