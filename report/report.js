@@ -125,6 +125,7 @@
     swatch(s('rect', { x: 3, y: 1, width: 10, height: 12, rx: 2, style: 'fill:var(--sev-info);stroke:#222' }), 'several (click: zoom)');
     swatch(s('path', { d: 'M2 2 L14 2 L8 12 Z', style: 'fill:var(--experience)' }), 'abnormal experience');
     swatch(s('rect', { x: 1, y: 3, width: 14, height: 8, style: 'fill:var(--stay);stroke:var(--stay-edge)' }), 'in the room');
+    swatch(s('rect', { x: 1, y: 6, width: 14, height: 3, style: 'fill:#8a949e' }), 'in the user list');
     return l;
   }
 
@@ -183,6 +184,7 @@
       untimed += u.n_untimed;
       if (u.n_events === 0) {
         n.push(u.id + ': no events of their own (no DescribeUserEvent response for this user)' +
+          (u.listed && u.listed.length ? '; in the call\u2019s user list (DescribeUserInfo)' : '') +
           (u.seen_by ? '; named as a remote user by ' + u.seen_by : '') +
           (u.n_unusual ? '; has abnormal experiences' : '') + '.');
       } else if (u.entry.length === 0 && u.stays.length === 0) {
@@ -252,8 +254,10 @@
       add(g, add(s('text', { 'class': 'lane-name', x: 6, y: y + 17 }, shown), s('title', null, name)));
       var bits = [];
       if (u.client) bits.push(u.client);
+      if (u.device) bits.push(u.device);
       bits.push(plural(u.n_events, 'event', 'events'));
-      add(g, s('text', { 'class': 'lane-info', x: 6, y: y + 31 }, bits.join(' \u00b7 ')));
+      var info1 = bits.join(' \u00b7 ');
+      add(g, s('text', { 'class': 'lane-info', x: 6, y: y + 31 }, info1.length > 34 ? info1.slice(0, 33) + '\u2026' : info1));
       var nx = c.experiences.filter(function (x) { return x.lane === li; }).length;
       var warn = u.n_events === 0 ? 'no events of their own' : u.n_untimed ? u.n_untimed + ' without a time' : null;
       if (warn) add(g, s('text', { 'class': 'lane-warn', x: 6, y: y + 44 }, '\u26a0 ' + warn));
@@ -277,6 +281,16 @@
         info.set(r, { kind: 'stay', user: u, stay: st });
         add(L.plot, r);
         if (st[1] == null && xb - xa > 90) add(L.plot, s('text', { 'class': 'open-label', x: xb - 4, y: yb - 8, 'text-anchor': 'end' }, 'no exit reported'));
+      });
+      // The sessions of the call's user list (DescribeUserInfo), a thin line above.
+      (u.listed || []).forEach(function (ls) {
+        var a = ls[0] == null ? v.full[0] : ls[0], b = ls[1] == null ? c.end_ms : ls[1];
+        if (b < v.t0 || a > v.t1) return;
+        var xa = Math.max(x0 - 4, X(a)), xb = Math.min(x1 + 6, X(b));
+        var r = s('rect', { 'class': 'listed' + (ls[1] == null ? ' open' : ''), x: xa, y: yb - 11,
+          width: Math.max(2, xb - xa), height: 3, tabindex: 0, 'data-kind': 'listed' });
+        info.set(r, { kind: 'listed', user: u, session: ls });
+        add(L.plot, r);
       });
       u.entry.forEach(function (a) {
         if (a.ended_ms == null || a.ended_ms < v.t0 || a.started_ms > v.t1) return;
@@ -383,8 +397,12 @@
     var body = h('tbody');
     c.users.forEach(function (u) {
       var tr = h('tr', { 'data-user': u.id });
+      var who = [u.client, u.device, u.sdk_version ? 'SDK ' + u.sdk_version : null].filter(Boolean).join(' \u00b7 ');
       add(tr, add(h('td', { 'class': 'user' }, u.id == null ? '(no user id)' : u.id),
-        u.client ? h('div', { 'class': 'none' }, u.client) : null));
+        who ? h('div', { 'class': 'none' }, who) : null,
+        (u.listed || []).length ? h('div', { 'class': 'none listed' }, 'user list: ' + u.listed.map(function (ls) {
+          return (ls[0] == null ? '?' : fmtTime(ls[0], false, true)) + '\u2013' + (ls[1] == null ? '?' : fmtTime(ls[1], false, true));
+        }).join(', ')) : null));
       var entry = h('td', { 'class': 'entry' });
       if (!u.entry.length) add(entry, h('span', { 'class': 'none' }, u.n_events ? 'no entry attempt (5001) reported' : 'no events'));
       else {
@@ -453,6 +471,13 @@
       add(tip, h('div', null, (st[0] == null ? 'no entry reported' : 'entered ' + fmtTime(st[0], true)) + ', ' +
         (st[1] == null ? 'no exit reported (open-ended)' : 'left ' + fmtTime(st[1]) + ' (' + (st[2] || 'exit') + ')')));
       if (st[0] != null && st[1] != null) add(tip, h('div', { 'class': 't-meta' }, fmtDur(st[1] - st[0]) + ' in the room'));
+    } else if (d.kind === 'listed') {
+      var ls = d.session;
+      add(tip, h('div', { 'class': 't-text' }, who + ' in the call\u2019s user list (DescribeUserInfo)'));
+      add(tip, h('div', null, (ls[0] == null ? 'no join time' : 'joined ' + fmtTime(ls[0], true, true)) + ', ' +
+        (ls[1] == null ? 'no leave time' : 'left ' + fmtTime(ls[1], false, true))));
+      if (d.user.device || d.user.sdk_version) add(tip, h('div', { 'class': 't-meta' },
+        [d.user.device, d.user.sdk_version ? 'SDK ' + d.user.sdk_version : null].filter(Boolean).join(' \u00b7 ')));
     } else if (d.kind === 'events') {
       var n = d.items.length;
       if (n === 1) {

@@ -27,7 +27,8 @@ SELECT CASE WHEN :tz IS NULL OR upper(:tz) IN ('UTC', 'Z') THEN 0
        END AS tz_min;
 
 -- ---- Calls ----------------------------------------------------------------
--- A call is a CommId. Rows that came without one are grouped by app and
+-- A call is a CommId (of the logs, or of the user list trtc fetch keeps in
+-- trtc_users). Rows that came without one are grouped by app and
 -- room as a call of their own (marked "no CommId" on the page). An
 -- abnormal experience without a CommId joins the one call of its room
 -- whose time range (within a minute) holds it, else its room's call
@@ -47,7 +48,11 @@ SELECT comm_id, min(sdk_app_id), min(room_id), min(t), max(t), count(DISTINCT ro
   FROM (SELECT comm_id, sdk_app_id, room_id, time_ms AS t FROM main.trtc_event_log
         UNION ALL
         SELECT comm_id, sdk_app_id, room_id, event_time * 1000 FROM main.trtc_unusual_log
-         WHERE comm_id IS NOT NULL)
+         WHERE comm_id IS NOT NULL
+        UNION ALL -- the user list of the call (DescribeUserInfo, from trtc fetch)
+        SELECT comm_id, sdk_app_id, room_id, nullif(join_ts, 0) * 1000 FROM trtc_users
+        UNION ALL
+        SELECT comm_id, sdk_app_id, room_id, nullif(leave_ts, 0) * 1000 FROM trtc_users)
  GROUP BY comm_id, CASE WHEN comm_id IS NULL THEN sdk_app_id END,
           CASE WHEN comm_id IS NULL THEN room_id END
  ORDER BY min(t), comm_id;
@@ -104,11 +109,17 @@ un AS (
     JOIN main.trtc_unusual_log AS u ON u.response_id = x.response_id AND u.seq = x.seq
    WHERE x.call_no IN (SELECT call_no FROM trtc_report_call)
 ),
+listed AS (
+  SELECT c.call_no, t.user_id, t.join_ts, t.leave_ts, t.device_type, t.sdk_version
+    FROM trtc_report_call AS c
+    JOIN trtc_users AS t ON t.comm_id = c.comm_id AND t.sdk_app_id IS c.sdk_app_id
+),
 who AS (
   SELECT call_no, user_id FROM ev
   UNION SELECT call_no, peer_id FROM ev WHERE peer_id IS NOT NULL
   UNION SELECT call_no, user_id FROM un
   UNION SELECT call_no, peer_id FROM un WHERE peer_id IS NOT NULL
+  UNION SELECT call_no, user_id FROM listed
 )
 SELECT w.call_no, w.user_id,
        (SELECT count(*) FROM ev WHERE ev.call_no = w.call_no AND ev.user_id IS w.user_id) AS n_events,
@@ -124,7 +135,15 @@ SELECT w.call_no, w.user_id,
        (SELECT CASE WHEN max(trtc_event_source(ev.event_id) = 'webrtc') THEN 'WebRTC'
                     WHEN count(*) THEN 'SDK' END
           FROM ev WHERE ev.call_no = w.call_no AND ev.user_id IS w.user_id
-           AND ev.peer_id IS ev.user_id) AS client
+           AND ev.peer_id IS ev.user_id) AS client,
+       -- the user list (DescribeUserInfo): device, SDK version, sessions
+       (SELECT group_concat(DISTINCT l.device_type) FROM listed AS l
+         WHERE l.call_no = w.call_no AND l.user_id IS w.user_id) AS device,
+       (SELECT group_concat(DISTINCT l.sdk_version) FROM listed AS l
+         WHERE l.call_no = w.call_no AND l.user_id IS w.user_id) AS sdk_version,
+       (SELECT json_group_array(json_array(nullif(l.join_ts, 0) * 1000, nullif(l.leave_ts, 0) * 1000))
+          FROM (SELECT * FROM listed AS l WHERE l.call_no = w.call_no AND l.user_id IS w.user_id
+                 ORDER BY l.join_ts) AS l) AS listed
   FROM who AS w;
 
 -- The users asked for (:users), in lane order: by their first event.
@@ -280,6 +299,7 @@ SELECT json_object(
                   'id', u.user_id, 'client', u.client, 'n_events', u.n_events,
                   'n_untimed', u.n_untimed, 'n_unusual', u.n_unusual,
                   'seen_by', u.seen_by,
+                  'device', u.device, 'sdk_version', u.sdk_version, 'listed', json(u.listed),
                   'stays', (SELECT json_group_array(json_array(s.in_ms, s.out_ms, s.out_text))
                               FROM (SELECT * FROM trtc_report_stay AS s
                                      WHERE s.call_no = u.call_no AND s.lane = u.lane

@@ -22,7 +22,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..51"
+echo "1..53"
 
 load_sample "$tmp/s.db" 2>/dev/null
 report $? "the sample call loads"
@@ -188,12 +188,28 @@ grep -q "note: call without CommId: the rows of room 777" "$tmp/err" &&
   grep -q "note: 1 event(s) without a time (not drawn)" "$tmp/err"
 report $? "... the call without CommId, the user seen only as a remote peer, the event without time"
 is "$(j "$tmp/m.html" '$.calls[1].comm_id')|$(j "$tmp/m.html" '$.calls[1].room_id')|$(j "$tmp/m.html" '$.calls[1].users')" \
-  '|777|[{"id":"zoe","client":"SDK","n_events":4,"n_untimed":1,"n_unusual":0,"seen_by":null,"stays":[[1710300000900,null,null]],"entry":[{"attempt":1,"started_ms":1710300000000,"started":"03:20:00.000","ended_ms":1710300000900,"entered":1,"outcome":"Entered room successfully","entry_ms":900,"since_first_ms":900}],"first_frame":[{"remote":"xavier","stream":"big","frame_ms":1710300003000,"first_frame":"03:20:03.000","ttff_ms":3000}],"problems":[["app",0,1]]},{"id":"yann","client":"SDK","n_events":2,"n_untimed":0,"n_unusual":0,"seen_by":null,"stays":[[null,1710300060000,"Exited room successfully"]],"entry":[],"first_frame":[],"problems":[]},{"id":"xavier","client":null,"n_events":0,"n_untimed":0,"n_unusual":0,"seen_by":"zoe","stays":[],"entry":[],"first_frame":[],"problems":[]}]' \
+  '|777|[{"id":"zoe","client":"SDK","n_events":4,"n_untimed":1,"n_unusual":0,"seen_by":null,"device":null,"sdk_version":null,"listed":[],"stays":[[1710300000900,null,null]],"entry":[{"attempt":1,"started_ms":1710300000000,"started":"03:20:00.000","ended_ms":1710300000900,"entered":1,"outcome":"Entered room successfully","entry_ms":900,"since_first_ms":900}],"first_frame":[{"remote":"xavier","stream":"big","frame_ms":1710300003000,"first_frame":"03:20:03.000","ttff_ms":3000}],"problems":[["app",0,1]]},{"id":"yann","client":"SDK","n_events":2,"n_untimed":0,"n_unusual":0,"seen_by":null,"device":null,"sdk_version":null,"listed":[],"stays":[[null,1710300060000,"Exited room successfully"]],"entry":[],"first_frame":[],"problems":[]},{"id":"xavier","client":null,"n_events":0,"n_untimed":0,"n_unusual":0,"seen_by":"zoe","device":null,"sdk_version":null,"listed":[],"stays":[],"entry":[],"first_frame":[],"problems":[]}]' \
   "the call without CommId: open-ended stay, exit without entry, untimed event, remote-only user"
 is "$(j "$tmp/m.html" '$.calls[0].experiences[#-1].causes[0].id') $(j "$tmp/m.html" '$.calls[0].experiences[#-1].lane')" "1020 3" \
   "an experience without CommId joins the call of its room that holds its time"
 r "$tmp/m.db" -o "$tmp/m1.html" --call 777 2>/dev/null
 is "$? $(j "$tmp/m1.html" '$.calls[0].room_id') $(j "$tmp/m1.html" '$.calls[1]')" "0 777 " "--call ROOM selects a room's rows without CommId"
+
+# The user list of trtc fetch (trtc_users): device and SDK version shown,
+# sessions drawn, and a listed user without events gets a marked lane.
+cp "$tmp/s.db" "$tmp/u.db"
+q "$tmp/u.db" "INSERT INTO trtc_users (sdk_app_id, comm_id, room_id, user_id, join_ts, leave_ts, device_type, sdk_version, client_ip, finished)
+  VALUES (1400188366, '$call', '61203', 'alice', 1710235800, 1710236401, 'iPhone14,2', '11.4.0', '10.0.0.1', 1),
+         (1400188366, '$call', '61203', 'frank', 1710235900, 0, 'Android', '11.4.0', '10.0.0.3', 0)"
+r "$tmp/u.db" -o "$tmp/u.html" 2>"$tmp/err"
+is "$? $(j "$tmp/u.html" '$.calls[0].users[0].device') $(j "$tmp/u.html" '$.calls[0].users[0].listed') $(j "$tmp/u.html" '$.calls[0].users[5].id') $(j "$tmp/u.html" '$.calls[0].users[5].listed') $(grep -c 'user frank has no events of their own' "$tmp/err")" \
+  "0 iPhone14,2 [[1710235800000,1710236401000]] frank [[1710235900000,null]] 1" \
+  "the user list (trtc_users): device, sessions, a listed user without events marked"
+q "$tmp/nolist.db" "CREATE TABLE trtc_event_log AS SELECT * FROM (SELECT 1 AS response_id, 1 AS seq, 1 AS sdk_app_id, 'c' AS comm_id, 'r' AS room_id, 'u' AS user_id, 'u' AS peer_id, 0 AS type, 1710235800000 AS time_ms, 5001 AS event_id, -1 AS param1, -1 AS param2);
+  CREATE TABLE trtc_unusual_log (response_id, seq, sdk_app_id, comm_id, room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id)"
+r "$tmp/nolist.db" -o "$tmp/nolist.html" 2>/dev/null
+is "$? $(j "$tmp/nolist.html" '$.calls[0].users[0].id') $(q "$tmp/nolist.db" "SELECT count(*) FROM sqlite_master")" "0 u 2" \
+  "a database from before trtc_users (and the views) reports, and is not changed"
 
 # ---- hostile text: escaped for the script element ---------------------------------------
 cp "$tmp/s.db" "$tmp/h.db"

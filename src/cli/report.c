@@ -5,8 +5,8 @@
 **   trtc report DB -o call.html [--call COMM_ID] [--user ID]... [--tz +08:00]
 **
 ** It opens DB read-only, registers the extension (linked statically),
-** makes the views of sql/schema.sql TEMP views (the database may predate
-** them), runs sql/report.sql (built into the command, as are the schema
+** makes the views of sql/schema.sql TEMP views, and the tables the
+** database lacks (it may predate them) empty TEMP tables, runs sql/report.sql (built into the command, as are the schema
 ** and the page's parts under report/: see mk/report.am), which leaves the
 ** page's data as one
 ** JSON document, and writes report/template.html with the styles, that
@@ -384,19 +384,33 @@ static int runReportSql(sqlite3 *db, const ReportArgs *p, const char *zUsers, ch
   return rc;
 }
 
-/* The views of sql/schema.sql as this command knows them, made TEMP views
-** (which come first in name lookup): a database made before a view
-** existed, or with an older one, is read through the same SQL as the
-** examples, without writing to it. Each CREATE VIEW statement of the
-** schema becomes CREATE TEMP VIEW; nothing else of it runs. Returns
-** SQLITE_OK or an error (message printed). */
-static int createTempViews(sqlite3 *db, const char *zDb) {
+/* Does the main database have a table (or view) named by the identifier
+** at z? 1 yes, 0 no, -1 error. */
+static int mainHas(sqlite3 *db, const char *z) {
+  sqlite3_stmt *pStmt = 0;
+  int n = 0, rc;
+  while (z[n] && z[n] != ' ' && z[n] != '(' && z[n] != '\n') n++;
+  rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM main.sqlite_master WHERE name = ?1", -1, &pStmt, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_text(pStmt, 1, z, n, SQLITE_STATIC);
+  rc = rc == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW ? sqlite3_column_int(pStmt, 0) > 0 : -1;
+  sqlite3_finalize(pStmt);
+  return rc;
+}
+
+/* What sql/schema.sql has, as this command knows it, for a database made
+** before it had all of it, without writing to the database: each CREATE
+** VIEW becomes a TEMP view (TEMP comes first in name lookup, so an older
+** view of the same name is not used), each table the database lacks an
+** empty TEMP table ("CREATE TABLE IF NOT EXISTS name" statements). Nothing
+** else of the schema runs. Returns SQLITE_OK or an error (printed). */
+static int createTempSchema(sqlite3 *db, const char *zDb) {
+  static const char zTable[] = "CREATE TABLE IF NOT EXISTS ";
   const char *z = zReportSchema;
   sqlite3_str *pStmt = sqlite3_str_new(db);
   int rc = SQLITE_OK;
   while (rc == SQLITE_OK && *z) {
     const char *zStart, *zEnd = z;
-    char *zSql;
+    char *zSql = 0;
     /* The next complete statement: up to the first ';' that ends one. */
     do {
       const char *zSemi = strchr(zEnd, ';');
@@ -413,12 +427,22 @@ static int createTempViews(sqlite3 *db, const char *zDb) {
       } else break;
     }
     z = zEnd;
-    if (rc != SQLITE_OK || zEnd - zStart < 12 || sqlite3_strnicmp(zStart, "CREATE VIEW ", 12) != 0) continue;
-    zSql = sqlite3_mprintf("CREATE TEMP VIEW %.*s", (int)(zEnd - zStart - 12), zStart + 12);
+    if (rc != SQLITE_OK) break;
+    if (zEnd - zStart > 12 && sqlite3_strnicmp(zStart, "CREATE VIEW ", 12) == 0) {
+      zSql = sqlite3_mprintf("CREATE TEMP VIEW %.*s", (int)(zEnd - zStart - 12), zStart + 12);
+    } else if (zEnd - zStart > (int)sizeof(zTable) - 1 &&
+               sqlite3_strnicmp(zStart, zTable, (int)sizeof(zTable) - 1) == 0) {
+      int has = mainHas(db, zStart + sizeof(zTable) - 1);
+      if (has < 0) rc = SQLITE_ERROR;
+      if (has != 0) continue;
+      zSql = sqlite3_mprintf("CREATE TEMP TABLE %.*s", (int)(zEnd - zStart - 13), zStart + 13);
+    } else {
+      continue;
+    }
     rc = zSql ? sqlite3_exec(db, zSql, 0, 0, 0) : SQLITE_NOMEM;
     sqlite3_free(zSql);
   }
-  if (rc != SQLITE_OK) fprintf(stderr, "trtc report: %s: the views of sql/schema.sql: %s\n", zDb, sqlite3_errmsg(db));
+  if (rc != SQLITE_OK) fprintf(stderr, "trtc report: %s: sql/schema.sql: %s\n", zDb, sqlite3_errmsg(db));
   sqlite3_free(sqlite3_str_finish(pStmt));
   return rc;
 }
@@ -580,7 +604,7 @@ int trtcReportMain(int argc, char **argv) {
     }
   }
 
-  if (createTempViews(db, args.zDb) != SQLITE_OK) goto done;
+  if (createTempSchema(db, args.zDb) != SQLITE_OK) goto done;
   if (runReportSql(db, &args, zUsers, &zJson) != SQLITE_OK) goto done;
   if ((status = checkSelection(db, &args)) != 0) goto done;
   status = TRTC_EXIT_USAGE;

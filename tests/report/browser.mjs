@@ -223,6 +223,9 @@ async function hostile() {
   try {
     const users = await page.$$eval('section.call tr[data-user] td.user', (tds) => tds.map((td) => td.firstChild.textContent));
     for (const id of want.ids) ok(users.includes(id), `hostile: the user id ${JSON.stringify(id)} is shown as text`, users);
+    const cell = await page.$eval('section.call tr[data-user="<img src=x onerror=alert(1)>"] td.user', (td) => td.textContent);
+    ok(cell.includes('<img src=y onerror=alert(6)>') && cell.includes('SDK "><b>7</b>'),
+      "hostile: the user list's device type and SDK version (markup) are shown as text", cell);
     const titles = await page.$$eval('section.call h2', (hs) => hs.map((x) => x.textContent));
     ok(titles.includes('Call ' + want.comm_id), 'hostile: a CommId that is markup is shown as text', titles);
     // Hover every mark of the hostile lanes: tooltips are built as text too.
