@@ -22,7 +22,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..53"
+echo "1..54"
 
 load_sample "$tmp/s.db" 2>/dev/null
 report $? "the sample call loads"
@@ -40,6 +40,12 @@ r "$tmp/s.db" -o "$tmp/x.html" --colour 2>"$tmp/err"
 is "$? $(cat "$tmp/err")" "2 trtc report: unknown option --colour (see 'trtc report --help')" "unknown option: exit 2"
 r "$tmp/s.db" "$tmp/s.db" -o "$tmp/x.html" 2>/dev/null
 is "$?" 2 "two databases: exit 2"
+set --
+i=0
+while [ $i -le 1000 ]; do set -- "$@" --user "u$i"; i=$((i + 1)); done
+r "$tmp/s.db" -o "$tmp/x.html" "$@" 2>"$tmp/err"
+is "$? $(cat "$tmp/err")" "2 trtc report: at most 1000 --user options" "1001 --user options: exit 2"
+set --
 r -o "$tmp/dash.html" -- "$tmp/s.db" 2>/dev/null
 is "$? $(test -s "$tmp/dash.html"; echo $?)" "0 0" "-- ends the options"
 r "$tmp/s.db" -o "$tmp/no/such/dir/x.html" 2>"$tmp/err"
