@@ -1,7 +1,9 @@
 #!/bin/sh
 # sql/demo.sh: print the answers of sql/examples/ for a database loaded by
 # "trtc ingest": a user's decoded timeline, then the analytics summary.
-# "make demo" runs it on the bundled sample call (sql/sample/).
+# "make demo" runs it on the bundled sample call (sql/sample/). An
+# example's NAME.params (e.g. ".parameter set :user carol") sets its
+# parameters; without one it answers for every call and user.
 #
 #   sql/demo.sh DB [MODULE]
 #
@@ -15,6 +17,9 @@ sqldir=$(cd "$(dirname "$0")" && pwd)
 for example in "$sqldir"/examples/*.sql; do
   # The title is the first comment line up to its colon.
   title=$(sed -n '1{s/^-- //;s/:.*//;p;}' "$example")
-  printf '\n== %s (sql/examples/%s)\n' "$title" "${example##*/}"
-  "${SQLITE3:-sqlite3}" -batch -bail -cmd ".load \"$module\"" "$1" <"$example"
+  params=${example%.sql}.params
+  [ -f "$params" ] || params=/dev/null
+  printf '\n== %s (sql/examples/%s%s)\n' "$title" "${example##*/}" \
+    "$(sed -n 's/^\.parameter set \(:[a-z]*\) \(.*\)/, \1 = \2/p' "$params" | tr -d '\n')"
+  cat "$params" "$example" | "${SQLITE3:-sqlite3}" -batch -bail -cmd ".load \"$module\"" "$1"
 done

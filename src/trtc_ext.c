@@ -93,6 +93,8 @@ static const struct TrtcFunction {
     { "trtc_abnormal_event",      1, DECODE, trtcAbnormalEventFunc },
     { "trtc_abnormal_event_kind", 1, DECODE, trtcAbnormalEventKindFunc },
     { "trtc_stream_type",         1, DECODE, trtcStreamTypeFunc },
+    { "trtc_time",                1, DECODE, trtcTimeFunc },
+    { "trtc_time",                2, DECODE, trtcTimeFunc },
     { "trtc_version",             0, DECODE, trtcVersionFunc },
     /* Not deterministic: it reports the SQLite library running now. */
     { "trtc_debug",               0, SQLITE_UTF8 | SQLITE_INNOCUOUS, trtcDebugFunc },

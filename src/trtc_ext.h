@@ -1,9 +1,9 @@
 /*
 ** trtc_ext.h: everything the entry point (trtc_ext.c) registers, from the
-** files that define it: the scalar functions (trtc_func.c), the virtual
-** table modules and the pAux each is registered with (trtc_vtab_tables.c,
-** trtc_vtab_decode.c, trtc_ingest.c with trtc_shapes.c). Only trtc_ext.c
-** and those files include it.
+** files that define it: the scalar functions (trtc_func.c, trtc_time.c),
+** the virtual table modules and the pAux each is registered with
+** (trtc_vtab_tables.c, trtc_vtab_decode.c, trtc_ingest.c with
+** trtc_shapes.c). Only trtc_ext.c and those files include it.
 */
 #ifndef TRTC_EXT_H
 #define TRTC_EXT_H
@@ -21,6 +21,8 @@ TRTC_SCALAR(trtcExperienceFunc);        /* trtc_experience(id) */
 TRTC_SCALAR(trtcAbnormalEventFunc);     /* trtc_abnormal_event(id) */
 TRTC_SCALAR(trtcAbnormalEventKindFunc); /* trtc_abnormal_event_kind(id) */
 TRTC_SCALAR(trtcStreamTypeFunc);        /* trtc_stream_type(type) */
+/* ---- trtc_time(time_ms [, zone]) (trtc_time.c) ---- */
+TRTC_SCALAR(trtcTimeFunc);
 
 /* ---- The mapping tables (trtc_vtab_tables.c): one module, pAux a table ---- */
 TRTC_PRIVATE extern const sqlite3_module trtcTableModule;

@@ -1,10 +1,11 @@
 #!/bin/sh
 # tests/examples.sh: every query of sql/examples/ gives, on the bundled
 # sample call, exactly the output in its .out file ("make update-examples"
-# rewrites them), and docs/cookbook.md shows each one as a runnable block:
-# ".read sql/sample/load.sql", the example file, then its output as "--> "
-# lines (the README shows one of them too). Docs, expected outputs and the
-# queries cannot drift apart.
+# rewrites them), with the parameters its .params file sets (if any), and
+# docs/cookbook.md shows each one as a runnable block: ".read
+# sql/sample/load.sql", the .params lines, the example file, then its
+# output as "--> " lines (the README shows one of them too). Docs,
+# expected outputs and the queries cannot drift apart.
 set -u
 . "$TRTC_SRCDIR/tests/lib/lib.sh"
 
@@ -27,7 +28,10 @@ report $? "trtc ingest loads the sample call"
 for example in "$src"/sql/examples/*.sql; do
   name=${example##*/}
   name=${name%.sql}
-  "$sqlite" -batch -bail -cmd ".load $TRTC_MODULE" "$tmp/demo.db" <"$example" >"$tmp/$name.out" 2>&1
+  params=$src/sql/examples/$name.params
+  [ -f "$params" ] || params=/dev/null
+  cat "$params" "$example" |
+    "$sqlite" -batch -bail -cmd ".load $TRTC_MODULE" "$tmp/demo.db" >"$tmp/$name.out" 2>&1
   diff -u "$src/sql/examples/$name.out" "$tmp/$name.out" >"$tmp/$name.diff"
   st=$?
   report $st "sql/examples/$name.sql gives sql/examples/$name.out"
@@ -35,7 +39,7 @@ for example in "$src"/sql/examples/*.sql; do
 
   { echo '```sql'
     echo '.read sql/sample/load.sql'
-    cat "$example"
+    cat "$params" "$example"
     sed 's/^/--> /' "$src/sql/examples/$name.out"
     echo '```'
   } >"$tmp/$name.block"

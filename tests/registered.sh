@@ -1,6 +1,7 @@
 #!/bin/sh
-# tests/registered.sh: the functions and modules the extension registers
-# are exactly the ones docs/ documents (a "### trtc_name" heading each).
+# tests/registered.sh: the functions and modules the extension registers,
+# and the views sql/schema.sql creates, are exactly the ones docs/
+# documents (a "### trtc_name" heading each).
 set -u
 : "${SQLITE3:=sqlite3}"
 docs=$TRTC_SRCDIR/docs
@@ -8,8 +9,10 @@ tmp=${TMPDIR:-/tmp}/trtc-registered.$$
 trap 'rm -f "$tmp".*' EXIT
 
 grep -ho '^### `\?trtc_[a-z0-9_]*' "$docs"/*.md | sed 's/^### `\{0,1\}//' | sort -u >"$tmp.doc"
-printf '.load %s\nSELECT DISTINCT name FROM pragma_function_list WHERE name GLOB %s\nUNION SELECT name FROM pragma_module_list WHERE name GLOB %s;\n' \
-  "$TRTC_MODULE" "'trtc_*'" "'trtc_*'" | ${TRTC_RUN-} "$SQLITE3" -batch :memory: | sort -u >"$tmp.reg"
+# ... and the views of sql/schema.sql (docs/views.md).
+printf '.load %s\n.read %s\nSELECT DISTINCT name FROM pragma_function_list WHERE name GLOB %s\nUNION SELECT name FROM pragma_module_list WHERE name GLOB %s\nUNION SELECT name FROM sqlite_master WHERE type = %s AND name GLOB %s;\n' \
+  "$TRTC_MODULE" "$TRTC_SRCDIR/sql/schema.sql" "'trtc_*'" "'trtc_*'" "'view'" "'trtc_*'" |
+  ${TRTC_RUN-} "$SQLITE3" -batch :memory: | sort -u >"$tmp.reg"
 
 echo "1..3"
 n=$(wc -l <"$tmp.reg")

@@ -1,34 +1,28 @@
--- Room entry: every attempt (5001 "Started entering room") with its
--- outcome, the first 5003 (param1 1: success, 0: failure) or WebRTC 32788
--- "Entered room" after it, and how long it took. Times are ms (Time is
--- Unix ms); since_first_ms counts from the user's first attempt.
+-- Room entry: every attempt (trtc_room_entry) with its outcome and how
+-- long it took: from 5001 "Started entering room" to the first 5003
+-- (param1 1: success, 0: failure), 7000 or WebRTC 32788 "Entered room"
+-- after it (ended: its time). A WebRTC client may report no 5001: its
+-- start is "(not reported)". entry_ms and since_first_ms (from the user's
+-- first start) are ms.
+-- Parameters (unset: all): :call, :user, :tz (+HH:MM; default UTC).
 .headers on
 .mode table --wrap 0
-WITH ev AS (
-  SELECT comm_id, user_id, time_ms, event_id, param1,
-         sum(event_id = 5001) OVER (PARTITION BY comm_id, user_id
-                                    ORDER BY time_ms, seq) AS attempt
-    FROM trtc_event_log
-   WHERE peer_id = user_id AND event_id IN (5001, 5003, 32788)
-),
-attempt AS (
-  SELECT comm_id, user_id, attempt,
-         min(CASE WHEN event_id = 5001 THEN time_ms END) AS started_ms,
-         min(CASE WHEN event_id <> 5001 THEN time_ms END) AS ended_ms
-    FROM ev
-   WHERE attempt > 0
-   GROUP BY comm_id, user_id, attempt
-)
-SELECT a.user_id AS user, a.attempt,
-       strftime('%H:%M:%S', a.started_ms / 1000, 'unixepoch')
-         || printf('.%03d', a.started_ms % 1000) AS started,
-       ifnull((SELECT trtc_event(e.event_id, e.param1)
-                 FROM ev AS e
-                WHERE e.comm_id = a.comm_id AND e.user_id = a.user_id
-                  AND e.time_ms = a.ended_ms AND e.event_id <> 5001),
-              '(no outcome reported)') AS outcome,
-       a.ended_ms - a.started_ms AS entry_ms,
-       a.ended_ms - min(a.started_ms) OVER (PARTITION BY a.comm_id, a.user_id)
-         AS since_first_ms
-  FROM attempt AS a
- ORDER BY a.started_ms;
+-- A parameter that matches nothing gets a warning, not an empty answer.
+SELECT 'no event log in call ' || quote(:call) || ' (see trtc_call_summary)' AS warning
+ WHERE :call IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE call = CAST(:call AS TEXT))
+UNION ALL
+SELECT 'no event log of user ' || quote(:user) || ifnull(' in call ' || :call, '')
+       || ifnull((SELECT ' (did you mean ' || group_concat(DISTINCT quote(user_id)) || '?)'
+                    FROM trtc_responses WHERE user_id = CAST(:user AS TEXT) COLLATE NOCASE
+                                          AND user_id <> CAST(:user AS TEXT)), '')
+ WHERE :user IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE user_id = CAST(:user AS TEXT)
+                      AND (:call IS NULL OR call = CAST(:call AS TEXT)));
+SELECT call, user_id AS user, attempt,
+       coalesce(trtc_time(started_ms, :tz), '(not reported)') AS started,
+       trtc_time(outcome_ms, :tz) AS ended, outcome, entry_ms, since_first_ms
+  FROM trtc_room_entry
+ WHERE (:call IS NULL OR call = CAST(:call AS TEXT))
+   AND (:user IS NULL OR user_id = CAST(:user AS TEXT))
+ ORDER BY call, coalesce(started_ms, outcome_ms), user_id, attempt;

@@ -1,27 +1,27 @@
--- Time to first frame: for each viewer and remote user, from 5001
--- "Started entering room" to 5007 "Started playing the first video
--- frame" of that remote user's video. The clock starts at the later
--- 5001 of the two: a remote user who joined after the viewer cannot be
--- seen before entering.
+-- Time to first frame: for each viewer and remote user, the first 5007
+-- "Started playing the first video frame" of the remote user's video
+-- (trtc_first_frame), timed from the later of the two users' latest entry
+-- attempts: a remote user who entered after the viewer cannot be seen
+-- before. from: whose attempt started the clock (marked when the client
+-- reported no 5001 and the clock starts at its entry). Parameters (unset:
+-- all): :call, :user (as viewer or remote), :tz (+HH:MM; default UTC).
 .headers on
 .mode table --wrap 0
-WITH frame AS (
-  SELECT comm_id, user_id, peer_id, type, min(time_ms) AS frame_ms
-    FROM trtc_event_log
-   WHERE event_id = 5007 AND peer_id <> user_id
-   GROUP BY comm_id, user_id, peer_id
-),
-start AS (
-  SELECT f.*,
-         (SELECT max(s.time_ms) FROM trtc_event_log AS s
-           WHERE s.comm_id = f.comm_id AND s.event_id = 5001
-             AND s.user_id = s.peer_id AND s.user_id IN (f.user_id, f.peer_id)
-             AND s.time_ms <= f.frame_ms) AS start_ms
-    FROM frame AS f
-)
-SELECT user_id AS viewer, peer_id AS remote, trtc_stream_type(type) AS stream,
-       strftime('%H:%M:%S', frame_ms / 1000, 'unixepoch')
-         || printf('.%03d', frame_ms % 1000) AS first_frame,
-       frame_ms - start_ms AS ttff_ms
-  FROM start
- ORDER BY viewer, frame_ms;
+-- A parameter that matches nothing gets a warning, not an empty answer.
+SELECT 'no event log in call ' || quote(:call) || ' (see trtc_call_summary)' AS warning
+ WHERE :call IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE call = CAST(:call AS TEXT))
+UNION ALL
+SELECT 'no event log of user ' || quote(:user) || ifnull(' in call ' || :call, '')
+       || ifnull((SELECT ' (did you mean ' || group_concat(DISTINCT quote(user_id)) || '?)'
+                    FROM trtc_responses WHERE user_id = CAST(:user AS TEXT) COLLATE NOCASE
+                                          AND user_id <> CAST(:user AS TEXT)), '')
+ WHERE :user IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE user_id = CAST(:user AS TEXT)
+                      AND (:call IS NULL OR call = CAST(:call AS TEXT)));
+SELECT call, viewer, remote, stream, trtc_time(first_frame_ms, :tz) AS first_frame, ttff_ms,
+       start_user || CASE WHEN start_reported THEN '' ELSE ' (at entry: no 5001)' END AS "from"
+  FROM trtc_first_frame
+ WHERE (:call IS NULL OR call = CAST(:call AS TEXT))
+   AND (:user IS NULL OR viewer = CAST(:user AS TEXT) OR remote = CAST(:user AS TEXT))
+ ORDER BY call, viewer, first_frame_ms;

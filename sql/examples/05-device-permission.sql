@@ -1,12 +1,25 @@
--- Device and permission problems by user: events of the device and
--- permission categories with severity warning or error, counted, with
--- when they were first and last seen.
+-- Device and permission problems by user: the user's own events of the
+-- device and permission categories with severity warning or error
+-- (trtc_problems), counted, with when they were first and last seen.
+-- Parameters (unset: all): :call, :user, :tz (+HH:MM; default UTC).
 .headers on
 .mode table --wrap 0
-SELECT user_id AS user, category, text AS problem, count(*) AS times,
-       substr(min(time_utc), 12) AS first_seen, substr(max(time_utc), 12) AS last_seen
-  FROM trtc_event_log_decoded
- WHERE category IN ('device', 'permission') AND severity IN ('warning', 'error')
-   AND peer_id = user_id
- GROUP BY user_id, category, text
- ORDER BY user_id, min(time_ms);
+-- A parameter that matches nothing gets a warning, not an empty answer.
+SELECT 'no event log in call ' || quote(:call) || ' (see trtc_call_summary)' AS warning
+ WHERE :call IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE call = CAST(:call AS TEXT))
+UNION ALL
+SELECT 'no event log of user ' || quote(:user) || ifnull(' in call ' || :call, '')
+       || ifnull((SELECT ' (did you mean ' || group_concat(DISTINCT quote(user_id)) || '?)'
+                    FROM trtc_responses WHERE user_id = CAST(:user AS TEXT) COLLATE NOCASE
+                                          AND user_id <> CAST(:user AS TEXT)), '')
+ WHERE :user IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM trtc_call_users WHERE user_id = CAST(:user AS TEXT)
+                      AND (:call IS NULL OR call = CAST(:call AS TEXT)));
+SELECT call, user_id AS user, category, problem, times,
+       trtc_time(first_ms, :tz) AS first_seen, trtc_time(last_ms, :tz) AS last_seen
+  FROM trtc_problems
+ WHERE category IN ('device', 'permission') AND NOT remote
+   AND (:call IS NULL OR call = CAST(:call AS TEXT))
+   AND (:user IS NULL OR user_id = CAST(:user AS TEXT))
+ ORDER BY call, user_id, first_ms, event_id;

@@ -340,8 +340,10 @@ static int execSql(TrtcStore *p, const char *zSql) {
   return rc == SQLITE_OK ? TRTC_OK : dbError(p, sqlite3_extended_errcode(p->db));
 }
 
-/* ALTER TABLE for the columns an older trtc_responses lacks (with
-** pbNeeded set: only say whether any is lacking). */
+static int migrateViews(TrtcStore *p, int *pbNeeded);
+
+/* ALTER TABLE for the columns an older trtc_responses lacks, and the views
+** of an older version (with pbNeeded set: only say whether any is). */
 static int migrate(TrtcStore *p, int *pbNeeded) {
   sqlite3_stmt *pStmt = 0;
   size_t k;
@@ -380,7 +382,63 @@ static int migrate(TrtcStore *p, int *pbNeeded) {
       if (rc) return rc;
     }
   }
-  return TRTC_OK;
+  return migrateViews(p, pbNeeded);
+}
+
+/* The views sql/schema.sql defines, as a database made by this version
+** holds them (name, sql): the schema run into a database in memory. */
+static int schemaViews(TrtcStore *p, sqlite3 **pMem) {
+  int rc = sqlite3_open_v2(":memory:", pMem, SQLITE_OPEN_READWRITE, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_trtc_init(*pMem, 0, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(*pMem, zTrtcCliSchema, 0, 0, 0);
+  return rc == SQLITE_OK ? TRTC_OK : dbError(p, rc);
+}
+
+/* A view whose definition is not the schema's (made by an older version;
+** CREATE VIEW IF NOT EXISTS would keep it) is dropped, for the schema to
+** create it again; with pbNeeded set, only say whether there is one. */
+static int migrateViews(TrtcStore *p, int *pbNeeded) {
+  sqlite3 *mem = 0;
+  sqlite3_stmt *pWant = 0, *pHave = 0;
+  int rc = schemaViews(p, &mem);
+  if (rc == TRTC_OK) {
+    int r = sqlite3_prepare_v2(mem, "SELECT name, sql FROM sqlite_master WHERE type = 'view'", -1, &pWant, 0);
+    if (r == SQLITE_OK) {
+      r = sqlite3_prepare_v2(p->db, "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = ?1", -1,
+                             &pHave, 0);
+    }
+    while (r == SQLITE_OK && sqlite3_step(pWant) == SQLITE_ROW) {
+      const char *zName = (const char *)sqlite3_column_text(pWant, 0);
+      const char *zWant = (const char *)sqlite3_column_text(pWant, 1);
+      int bOld = 0;
+      sqlite3_bind_text(pHave, 1, zName, -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(pHave) == SQLITE_ROW) {
+        const char *zHave = (const char *)sqlite3_column_text(pHave, 0);
+        bOld = zHave == 0 || zWant == 0 || strcmp(zHave, zWant) != 0;
+      }
+      r = sqlite3_reset(pHave);
+      if (r == SQLITE_OK && bOld && pbNeeded) {
+        *pbNeeded = 1;
+        break;
+      }
+      if (r == SQLITE_OK && bOld) {
+        char *zSql = sqlite3_mprintf("DROP VIEW \"%w\"", zName);
+        if (zSql == 0) {
+          r = SQLITE_NOMEM;
+          break;
+        }
+        r = sqlite3_exec(p->db, zSql, 0, 0, 0);
+        sqlite3_free(zSql);
+        if (r != SQLITE_OK) r = sqlite3_extended_errcode(p->db);
+      }
+    }
+    if (r == SQLITE_OK) r = sqlite3_finalize(pWant);
+    else sqlite3_finalize(pWant);
+    sqlite3_finalize(pHave);
+    rc = r == SQLITE_OK ? TRTC_OK : dbError(p, r);
+  }
+  sqlite3_close(mem);
+  return rc;
 }
 
 /* Is there a response stored without content_sha3 (so: to backfill)? */

@@ -1,9 +1,11 @@
 -- sql/examples/01-timeline.sql in DuckDB (schema.duckdb.sql): a
--- user's decoded timeline, every event carol's client reported during the
--- call, in time order. peer is the user the event concerns: carol herself,
--- or the remote user whose stream it is about.
-SELECT substr(time_utc, 12) AS time, peer_id AS peer, stream,
-       event_id AS event, param1 AS p1, param2 AS p2, text, severity
-  FROM trtc_event_log_decoded
- WHERE comm_id = '1400188366_61203_1710235800' AND user_id = 'carol'
- ORDER BY time_ms, seq;
+-- user's decoded timeline, every event the user's client reported, in time
+-- order. peer is the user the event concerns: the user, or the remote
+-- user whose stream it is about. Parameters: the values in p (NULL: all).
+WITH p (call, "user", tz) AS (SELECT NULL::VARCHAR, NULL::VARCHAR, NULL::VARCHAR)
+SELECT d.call, d.user_id AS "user", trtc_time(d.time_ms, p.tz) AS time, d.peer_id AS peer,
+       d.stream, d.event_id AS event, d.param1 AS p1, d.param2 AS p2, d.text, d.severity
+  FROM trtc_event_log_decoded AS d, p
+ WHERE (p.call IS NULL OR d.call = p.call)
+   AND (p."user" IS NULL OR d.user_id = p."user")
+ ORDER BY d.call, d.user_id, d.time_ms, d.response_id, d.seq;

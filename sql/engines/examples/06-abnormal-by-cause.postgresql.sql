@@ -1,12 +1,15 @@
 -- sql/examples/06-abnormal-by-cause.sql in PostgreSQL
--- (schema.postgresql.sql): abnormal experiences by cause, for each
--- experience the users had (DescribeUnusualEvent), the abnormal events
--- reported with it, how often, and for whom. An experience reported
--- without abnormal events shows "(none reported)".
-SELECT min(experience) AS experience, coalesce(abnormal_event_id::text, '') AS id,
-       coalesce(min(abnormal_event), '(none reported)') AS cause,
-       coalesce(min(abnormal_kind), '') AS kind, count(*) AS reports,
-       string_agg(DISTINCT user_id, ',' ORDER BY user_id) AS users
-  FROM trtc_unusual_log_decoded
- GROUP BY experience_id, abnormal_event_id
- ORDER BY experience_id, reports DESC, abnormal_event_id;
+-- (schema.postgresql.sql): abnormal experiences by cause
+-- (trtc_call_abnormal), how often and for whom, and how each was tied to
+-- its call. Parameters: the values in p (NULL: all).
+WITH p (call, "user") AS (SELECT NULL::text, NULL::text)
+SELECT a.call, min(a.experience) AS experience, coalesce(a.abnormal_event_id::text, '') AS id,
+       coalesce(min(a.abnormal_event), '(none reported)') AS cause,
+       coalesce(min(a.abnormal_kind), '') AS kind, count(*) AS reports,
+       string_agg(DISTINCT a.user_id, ',' ORDER BY a.user_id) AS users,
+       string_agg(DISTINCT a.call_by, ',' ORDER BY a.call_by) AS call_by
+  FROM trtc_call_abnormal AS a, p
+ WHERE (p.call IS NULL OR a.call = p.call)
+   AND (p."user" IS NULL OR a.user_id = p."user")
+ GROUP BY a.call, a.experience_id, a.abnormal_event_id
+ ORDER BY a.call, a.experience_id, reports DESC, a.abnormal_event_id NULLS FIRST;

@@ -1,12 +1,15 @@
--- sql/examples/07-abnormal-by-peer.sql in DuckDB (schema.duckdb.sql):
--- abnormal experiences by remote peer, which remote user the abnormal
--- events were attributed to (PeerId; NULL when not caused by a remote
--- user), how many experiences of how many users, and which causes.
-SELECT coalesce(peer_id, '(not a remote user)') AS remote_peer,
-       count(DISTINCT user_id || '/' || event_time || '/' || experience_id) AS experiences,
-       count(DISTINCT user_id) AS users, count(*) AS reports,
-       array_to_string(list_sort(list_distinct(list(abnormal_event_id))), ',') AS causes
-  FROM trtc_unusual_log
- WHERE abnormal_event_id IS NOT NULL
- GROUP BY peer_id
- ORDER BY experiences DESC, remote_peer;
+-- sql/examples/07-abnormal-by-peer.sql in DuckDB
+-- (schema.duckdb.sql): which remote user the abnormal events were
+-- attributed to (PeerId), how many experiences of how many users, and
+-- which causes. Parameters: the values in p (NULL: all).
+WITH p (call, "user") AS (SELECT NULL::VARCHAR, NULL::VARCHAR)
+SELECT a.call, coalesce(a.peer_id, '(not a remote user)') AS remote_peer,
+       count(DISTINCT a.user_id || '/' || a.event_time || '/' || a.experience_id) AS experiences,
+       count(DISTINCT a.user_id) AS users, count(*) AS reports,
+       string_agg(DISTINCT a.abnormal_event_id::VARCHAR, ',' ORDER BY a.abnormal_event_id::VARCHAR) AS causes
+  FROM trtc_call_abnormal AS a, p
+ WHERE a.abnormal_event_id IS NOT NULL
+   AND (p.call IS NULL OR a.call = p.call)
+   AND (p."user" IS NULL OR a.user_id = p."user")
+ GROUP BY a.call, a.peer_id
+ ORDER BY a.call, experiences DESC, remote_peer;

@@ -1,6 +1,7 @@
--- sql/engines/examples/schema.postgresql.sql: sql/schema.sql's tables and
--- decoded views for PostgreSQL, for the examples beside this file (the
--- queries of sql/examples/ in PostgreSQL's SQL). Needs
+-- sql/engines/examples/schema.postgresql.sql: sql/schema.sql's tables,
+-- decoded views and the analytics views the examples use, for PostgreSQL,
+-- for the examples beside this file (the queries of sql/examples/ in
+-- PostgreSQL's SQL). Needs
 -- sql/engines/postgresql.sql loaded first; safe to run again.
 --
 --   psql -d mydb -f sql/engines/postgresql.sql -f sql/engines/examples/schema.postgresql.sql
@@ -58,17 +59,49 @@ CREATE TABLE IF NOT EXISTS trtc_unusual_log (
 );
 CREATE INDEX IF NOT EXISTS trtc_unusual_log_user ON trtc_unusual_log (room_id, user_id, event_time);
 
--- The event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS.mmm' (UTC).
+-- trtc_time(time_ms [, zone]): a time of the log as text, as the
+-- extension's (docs/reference.md#trtc_time): UTC without a zone; with one
+-- ('+HH:MM', '-HH:MM', 'UTC', 'Z' or NULL), the time there and the zone.
+-- (PostgreSQL counts no year 0: times before year 1 give NULL.)
+CREATE OR REPLACE FUNCTION trtc__zone_ms(zone text) RETURNS bigint
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+BEGIN
+  IF zone IS NULL OR upper(zone) IN ('UTC', 'Z') THEN RETURN 0; END IF;
+  IF zone ~ '^[+-]([01][0-9]|2[0-3]):[0-5][0-9]$' THEN
+    RETURN (CASE WHEN left(zone, 1) = '-' THEN -1 ELSE 1 END)
+           * (substr(zone, 2, 2)::bigint * 60 + substr(zone, 5, 2)::bigint) * 60000;
+  END IF;
+  RAISE EXCEPTION 'trtc_time: the time zone must be ''+HH:MM'', ''-HH:MM'' or ''UTC'', not %', quote_literal(zone);
+END $$;
+CREATE OR REPLACE FUNCTION trtc_time(time_ms bigint) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT CASE WHEN time_ms BETWEEN -62135596800000 AND 253402300799999
+              THEN to_char(timestamp '1970-01-01' + time_ms * interval '1 millisecond',
+                           'YYYY-MM-DD HH24:MI:SS.MS') END
+$$;
+CREATE OR REPLACE FUNCTION trtc_time(time_ms bigint, zone text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT trtc_time(time_ms + trtc__zone_ms(zone)) || ' '
+         || CASE WHEN zone IS NULL OR upper(zone) IN ('UTC', 'Z') THEN 'UTC' ELSE zone END
+$$;
+
+-- The event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS.mmm' (UTC);
+-- call: its comm_id, else its room (docs/views.md); remote: about another
+-- user's stream. The context columns come from the event's response.
 CREATE OR REPLACE VIEW trtc_event_log_decoded AS
-SELECT l.*,
-       to_char(to_timestamp(l.time_ms / 1000) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')
-         || '.' || lpad((l.time_ms % 1000)::text, 3, '0') AS time_utc,
+SELECT l.response_id, l.seq, r.sdk_app_id, r.comm_id, r.room_id, r.user_id,
+       l.peer_id, l.type, l.time_ms, l.event_id, l.param1, l.param2,
+       trtc_time(l.time_ms) AS time_utc,
        trtc_stream_type(l.type) AS stream,
        trtc_event(l.event_id, l.param1, l.param2) AS text,
        trtc_event_source(l.event_id) AS source,
        trtc_event_category(l.event_id) AS category,
-       trtc_event_severity(l.event_id, l.param1, l.param2) AS severity
-  FROM trtc_event_log AS l;
+       trtc_event_severity(l.event_id, l.param1, l.param2) AS severity,
+       coalesce(r.comm_id, 'room ' || coalesce(r.room_id, '(unknown)') || ' of app '
+                || coalesce(r.sdk_app_id::text, '(unknown)') || ' (comm_id unknown)') AS call,
+       l.peer_id IS NOT NULL AND l.peer_id IS DISTINCT FROM r.user_id AS remote
+  FROM trtc_responses AS r
+  JOIN trtc_event_log AS l ON l.response_id = r.response_id;
 
 -- The unusual-event log decoded; time_utc is 'YYYY-MM-DD HH:MM:SS' (UTC).
 CREATE OR REPLACE VIEW trtc_unusual_log_decoded AS
@@ -78,3 +111,173 @@ SELECT u.*,
        trtc_abnormal_event(u.abnormal_event_id) AS abnormal_event,
        trtc_abnormal_event_kind(u.abnormal_event_id) AS abnormal_kind
   FROM trtc_unusual_log AS u;
+
+-- ---- The analytics views of sql/schema.sql (docs/views.md), those the
+-- ---- examples use: the same SQL in PostgreSQL's dialect.
+
+-- Each user's own room events in time order, classified.
+CREATE OR REPLACE VIEW trtc_room_events AS
+SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
+       coalesce((kind = 'entered' AND prev IS NOT DISTINCT FROM 'entered')
+                OR (kind = 'exited' AND coalesce(prev, '') IN ('failed', 'unknown', 'exited')), false)
+         AS repeated
+  FROM (SELECT e.*, lag(kind) OVER (PARTITION BY call, user_id
+                                    ORDER BY time_ms, response_id, seq) AS prev
+          FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
+                       CASE WHEN event_id = 5001 THEN 'start'
+                            WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
+                                                      WHEN 0 THEN 'failed' ELSE 'unknown' END
+                            WHEN event_id IN (7000, 32788) THEN 'entered'
+                            ELSE 'exited' END AS kind
+                  FROM trtc_event_log_decoded
+                 WHERE event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
+                   AND NOT remote) AS e) AS e;
+
+-- One row per room-entry attempt.
+CREATE OR REPLACE VIEW trtc_room_entry AS
+SELECT call, user_id,
+       row_number() OVER w AS attempt,
+       started_ms, outcome_ms, succeeded, outcome_event_id, outcome_param1,
+       CASE WHEN outcome_event_id IS NULL THEN '(no outcome reported)'
+            ELSE coalesce(trtc_event(outcome_event_id, outcome_param1),
+                          '(unknown outcome: ' || outcome_event_id || ' '
+                          || outcome_param1 || ')') END AS outcome,
+       outcome_ms - started_ms AS entry_ms,
+       outcome_ms - first_value(started_ms) OVER w AS since_first_ms,
+       trtc_event_source(coalesce(outcome_event_id, event_id)) AS client
+  FROM (SELECT call, user_id, time_ms, response_id, seq, event_id,
+               CASE WHEN kind = 'start' THEN time_ms END AS started_ms,
+               CASE WHEN kind <> 'start' THEN time_ms WHEN has_outcome THEN next_ms END AS outcome_ms,
+               CASE WHEN kind <> 'start' THEN event_id WHEN has_outcome THEN next_event_id END
+                 AS outcome_event_id,
+               CASE WHEN kind <> 'start' THEN param1 WHEN has_outcome THEN next_param1 END
+                 AS outcome_param1,
+               CASE CASE WHEN kind <> 'start' THEN kind WHEN has_outcome THEN next_kind END
+                    WHEN 'entered' THEN 1 WHEN 'failed' THEN 0 END AS succeeded
+          FROM (SELECT e.*,
+                       lag(kind) OVER v AS prev, lead(kind) OVER v AS next_kind,
+                       coalesce(lead(kind) OVER v IN ('entered', 'failed', 'unknown'), false) AS has_outcome,
+                       lead(time_ms) OVER v AS next_ms, lead(event_id) OVER v AS next_event_id,
+                       lead(param1) OVER v AS next_param1
+                  FROM trtc_room_events AS e
+                 WHERE NOT repeated
+                WINDOW v AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq)) AS e
+         WHERE kind = 'start'
+            OR (kind IN ('entered', 'failed', 'unknown') AND prev IS DISTINCT FROM 'start')) AS a
+WINDOW w AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq);
+
+-- Time to first frame, per viewer, remote user and pair of attempts.
+CREATE OR REPLACE VIEW trtc_first_frame AS
+WITH stream AS (
+  SELECT call, user_id AS who, coalesce(started_ms, outcome_ms) AS t, 0 AS role,
+         attempt * 2 + (started_ms IS NOT NULL)::int AS mark,
+         NULL::text AS viewer, NULL::text AS remote, NULL::bigint AS type,
+         NULL::bigint AS response_id, NULL::bigint AS seq
+    FROM trtc_room_entry
+  UNION ALL
+  SELECT call, user_id, time_ms, 1, NULL, user_id, peer_id, type, response_id, seq
+    FROM trtc_event_log_decoded WHERE event_id = 5007 AND remote
+  UNION ALL
+  SELECT call, peer_id, time_ms, 2, NULL, user_id, peer_id, type, response_id, seq
+    FROM trtc_event_log_decoded WHERE event_id = 5007 AND remote
+),
+latest AS (
+  SELECT call, viewer, remote, type, t, role, response_id, seq,
+         max(mark) OVER w AS last_mark, max(CASE WHEN role = 0 THEN t END) OVER w AS last_t
+    FROM stream
+  WINDOW w AS (PARTITION BY call, who ORDER BY t, role ROWS UNBOUNDED PRECEDING)
+),
+framed AS (
+  SELECT call, viewer, remote, type, t AS frame_ms, response_id, seq, role,
+         max(CASE WHEN role = 1 THEN last_mark END) OVER f AS vmark,
+         max(CASE WHEN role = 1 THEN last_t END) OVER f AS vt,
+         max(CASE WHEN role = 2 THEN last_mark END) OVER f AS rmark,
+         max(CASE WHEN role = 2 THEN last_t END) OVER f AS rt
+    FROM latest
+   WHERE role > 0
+  WINDOW f AS (PARTITION BY call, response_id, seq)
+),
+firsts AS (
+  SELECT framed.*,
+         row_number() OVER p AS n, count(*) OVER p AS frames,
+         CASE WHEN rt IS NULL OR vt >= rt THEN 1 ELSE 2 END AS side
+    FROM framed
+   WHERE role = 1
+  WINDOW p AS (PARTITION BY call, viewer, remote, vmark / 2, rmark / 2
+               ORDER BY frame_ms, response_id, seq
+               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+)
+SELECT call, viewer, remote, vmark / 2 AS viewer_attempt, rmark / 2 AS remote_attempt,
+       type, trtc_stream_type(type) AS stream, frame_ms AS first_frame_ms, frames,
+       CASE side WHEN 1 THEN vt ELSE rt END AS start_ms,
+       CASE WHEN side = 1 AND vt IS NOT NULL THEN viewer WHEN side = 2 THEN remote END AS start_user,
+       CASE side WHEN 1 THEN vmark % 2 ELSE rmark % 2 END AS start_reported,
+       frame_ms - CASE side WHEN 1 THEN vt ELSE rt END AS ttff_ms
+  FROM firsts
+ WHERE n = 1;
+
+-- Warnings and errors per user, the user they concern and kind of event
+-- (the row of trtc_events they match: SQLite's trtc_decode()).
+CREATE OR REPLACE VIEW trtc_problems AS
+SELECT l.call, l.user_id, l.peer_id, l.remote, d.category, d.severity, d.event_id,
+       d.param1, d.param2, d.description AS problem, count(*) AS times,
+       min(l.time_ms) AS first_ms, max(l.time_ms) AS last_ms
+  FROM trtc_event_log_decoded AS l
+ CROSS JOIN LATERAL (SELECT e.* FROM trtc_events AS e
+                      WHERE e.event_id = l.event_id
+                        AND (e.param1 IS NULL OR e.param1 = -1 OR e.param1 = l.param1)
+                        AND (e.param2 IS NULL OR e.param2 = -1 OR e.param2 = l.param2)
+                      LIMIT 1) AS d
+ WHERE d.severity <> 'info' AND l.param1 IS NOT NULL AND l.param2 IS NOT NULL
+ GROUP BY l.call, l.user_id, l.peer_id, l.remote, d.category, d.severity, d.event_id,
+          d.param1, d.param2, d.description;
+
+-- The abnormal experiences with the call they belong to.
+CREATE OR REPLACE VIEW trtc_call_abnormal AS
+WITH guess AS (
+  SELECT * FROM trtc_unusual_log
+   WHERE NOT (comm_id IS NOT NULL AND (room_id IS NULL
+              OR strpos('_' || comm_id || '_', '_' || room_id || '_') > 0))
+),
+ranges AS (
+  SELECT call, sdk_app_id, room_id, min(first_ms) AS first_ms, max(last_ms) AS last_ms
+    FROM (SELECT coalesce(r.comm_id, 'room ' || coalesce(r.room_id, '(unknown)') || ' of app '
+                          || coalesce(r.sdk_app_id::text, '(unknown)') || ' (comm_id unknown)') AS call,
+                 r.sdk_app_id, r.room_id,
+                 (SELECT min(time_ms) FROM trtc_event_log AS l
+                   WHERE l.response_id = r.response_id) AS first_ms,
+                 (SELECT max(time_ms) FROM trtc_event_log AS l
+                   WHERE l.response_id = r.response_id) AS last_ms
+            FROM trtc_responses AS r
+           WHERE r.api = 'DescribeUserEvent'
+             AND r.room_id IN (SELECT room_id FROM guess)) AS c
+   GROUP BY call, sdk_app_id, room_id
+  HAVING min(first_ms) IS NOT NULL
+),
+matched AS (
+  SELECT response_id, seq, CASE WHEN max(guessed) = 1 THEN count(call) END AS n, min(call) AS call
+    FROM (SELECT response_id, seq, 0 AS guessed, NULL::text AS call FROM trtc_unusual_log
+          UNION ALL SELECT response_id, seq, 1, NULL FROM guess
+          UNION ALL
+          SELECT u.response_id, u.seq, 1, g.call
+            FROM ranges AS g
+            JOIN guess AS u
+              ON u.room_id = g.room_id AND u.sdk_app_id IS NOT DISTINCT FROM g.sdk_app_id
+             AND u.event_time * 1000 BETWEEN g.first_ms - 300000 AND g.last_ms + 300000) AS m
+   GROUP BY response_id, seq
+)
+SELECT CASE WHEN m.n IS NULL THEN u.comm_id
+            WHEN m.n = 1 THEN m.call
+            ELSE 'room ' || coalesce(u.room_id, '(unknown)') || ' of app '
+                 || coalesce(u.sdk_app_id::text, '(unknown)') || ' (comm_id unknown)' END AS call,
+       CASE WHEN m.n IS NULL THEN 'comm_id'
+            WHEN m.n = 1 THEN 'room and time'
+            WHEN m.n = 0 THEN 'room (no call of the event log at that time)'
+            ELSE 'room (' || m.n || ' calls of the event log at that time)' END AS call_by,
+       u.response_id, u.seq, u.sdk_app_id, u.comm_id, u.room_id, u.user_id, u.event_time,
+       u.experience_id, u.abnormal_event_id, u.peer_id, u.event_time * 1000 AS time_ms,
+       trtc_experience(u.experience_id) AS experience,
+       trtc_abnormal_event(u.abnormal_event_id) AS abnormal_event,
+       trtc_abnormal_event_kind(u.abnormal_event_id) AS abnormal_kind
+  FROM matched AS m
+  JOIN trtc_unusual_log AS u ON u.response_id = m.response_id AND u.seq = m.seq;
