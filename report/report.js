@@ -178,6 +178,7 @@
   function callNotes(c) {
     var n = [];
     if (c.comm_id == null) n.push('These events and experiences came without a CommId: they are grouped by app and room, and may belong to several calls.');
+    if (c.missing) n.push('What the call summary (trtc_call_summary) finds missing: ' + c.missing + '.');
     if (c.n_rooms > 1) n.push('The rows of this CommId name ' + c.n_rooms + ' different rooms; the header shows one of them.');
     var untimed = 0, open = [], orphan = [];
     c.users.forEach(function (u) {

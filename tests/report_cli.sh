@@ -79,9 +79,9 @@ r "$tmp/text.db" -o "$tmp/x.html" 2>"$tmp/err"
 is "$? $(grep -c 'file is not a database' "$tmp/err")" "2 1" "a file that is not a database: exit 2"
 q "$tmp/other.db" "CREATE TABLE t(x)"
 r "$tmp/other.db" -o "$tmp/x.html" 2>"$tmp/err"
-is "$? $(cat "$tmp/err")" "2 trtc report: $tmp/other.db: not a database of trtc responses: it has no table trtc_event_log (make one with 'trtc ingest $tmp/other.db FILE...')" \
+is "$? $(cat "$tmp/err")" "2 trtc report: $tmp/other.db: not a database of trtc responses: it has no table trtc_responses (make one with 'trtc ingest $tmp/other.db FILE...')" \
   "a database without the schema's tables: exit 2, says which table and how to make one"
-q "$tmp/cols.db" "CREATE TABLE trtc_event_log(x); CREATE TABLE trtc_unusual_log(y); INSERT INTO trtc_event_log VALUES (1)"
+q "$tmp/cols.db" "CREATE TABLE trtc_responses(z); CREATE TABLE trtc_event_log(x); CREATE TABLE trtc_unusual_log(y); INSERT INTO trtc_event_log VALUES (1)"
 r "$tmp/cols.db" -o "$tmp/x.html" 2>"$tmp/err"
 is "$? $(grep -c "trtc report: $tmp/cols.db: no such column" "$tmp/err")" "2 1" \
   "tables of those names with other columns: exit 2, SQLite's message"
@@ -211,11 +211,16 @@ r "$tmp/u.db" -o "$tmp/u.html" 2>"$tmp/err"
 is "$? $(j "$tmp/u.html" '$.calls[0].users[0].device') $(j "$tmp/u.html" '$.calls[0].users[0].listed') $(j "$tmp/u.html" '$.calls[0].users[5].id') $(j "$tmp/u.html" '$.calls[0].users[5].listed') $(grep -c 'user frank has no events of their own' "$tmp/err")" \
   "0 iPhone14,2 [[1710235800000,1710236401000]] frank [[1710235900000,null]] 1" \
   "the user list (trtc_users): device, sessions, a listed user without events marked"
-q "$tmp/nolist.db" "CREATE TABLE trtc_event_log AS SELECT * FROM (SELECT 1 AS response_id, 1 AS seq, 1 AS sdk_app_id, 'c' AS comm_id, 'r' AS room_id, 'u' AS user_id, 'u' AS peer_id, 0 AS type, 1710235800000 AS time_ms, 5001 AS event_id, -1 AS param1, -1 AS param2);
-  CREATE TABLE trtc_unusual_log (response_id, seq, sdk_app_id, comm_id, room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id)"
-r "$tmp/nolist.db" -o "$tmp/nolist.html" 2>/dev/null
-is "$? $(j "$tmp/nolist.html" '$.calls[0].users[0].id') $(q "$tmp/nolist.db" "SELECT count(*) FROM sqlite_master")" "0 u 2" \
-  "a database from before trtc_users (and the views) reports, and is not changed"
+# A database made by the old sql/ingest.sh (Tencent's example responses),
+# before trtc_users and the analytics views existed.
+q "$tmp/old.db" <"$src/tests/fixtures/old_ingest_db.sql"
+before=$(q "$tmp/old.db" "SELECT group_concat(name) FROM sqlite_master")
+r "$tmp/old.db" -o "$tmp/old.html" 2>/dev/null
+is "$? $(j "$tmp/old.html" '$.calls[0].comm_id') $(j "$tmp/old.html" '$.calls[0].users[0].id') $(j "$tmp/old.html" '$.calls[0].users[0].n_events') $(q "$tmp/old.db" "SELECT group_concat(name) FROM sqlite_master" | cmp -s - /dev/stdin <<EOF2
+$before
+EOF2
+echo $?)" "0 1400000001_8008_1700000000 alice $(q "$tmp/old.db" "SELECT count(*) FROM trtc_event_log WHERE user_id = 'alice'") 0" \
+  "a database of the old sql/ingest.sh (Tencent's example responses) reports through today's views, and is not changed"
 
 # ---- hostile text: escaped for the script element ---------------------------------------
 cp "$tmp/s.db" "$tmp/h.db"

@@ -449,7 +449,7 @@ static int createTempSchema(sqlite3 *db, const char *zDb) {
 
 /* Is the database made by sql/schema.sql? 0 yes, else the exit status. */
 static int checkSchema(sqlite3 *db, const char *zDb) {
-  static const char *const azTable[] = {"trtc_event_log", "trtc_unusual_log"};
+  static const char *const azTable[] = {"trtc_responses", "trtc_event_log", "trtc_unusual_log"};
   size_t i;
   for (i = 0; i < sizeof(azTable) / sizeof(azTable[0]); i++) {
     char *zSql = sqlite3_mprintf(
