@@ -40,6 +40,10 @@ is "$(cd "$tmp/root" && find . \( -type f -o -type l \) | sort)" "./p/bin/trtc
 ./p/share/sqlite-trtc/examples/05-device-permission.sql
 ./p/share/sqlite-trtc/examples/06-abnormal-by-cause.sql
 ./p/share/sqlite-trtc/examples/07-abnormal-by-peer.sql
+./p/share/sqlite-trtc/report.sql
+./p/share/sqlite-trtc/report/report.css
+./p/share/sqlite-trtc/report/report.js
+./p/share/sqlite-trtc/report/template.html
 ./p/share/sqlite-trtc/sample/manifest.json
 ./p/share/sqlite-trtc/sample/unusual-events.json
 ./p/share/sqlite-trtc/sample/user-events-alice.json

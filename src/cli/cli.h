@@ -13,5 +13,6 @@
 /* Subcommands: argv[0] is the subcommand's name. */
 int trtcIngestMain(int argc, char **argv); /* ingest.c */
 int trtcFetchMain(int argc, char **argv);  /* fetch.c */
+int trtcReportMain(int argc, char **argv); /* report.c */
 
 #endif /* TRTC_CLI_H */

@@ -6,6 +6,7 @@
 **   trtc ingest DB PATH...      load saved monitoring API responses
 **   trtc fetch --sdk-app-id N --start T --end T DB
 **                               fetch calls from the monitoring API (fetch.c)
+**   trtc report DB -o FILE.html a self-contained HTML report of the calls
 **   trtc --version              the version of the command and of SQLite
 **   trtc help [COMMAND]         usage
 **
@@ -31,6 +32,7 @@ static const struct TrtcCommand {
 } aCommand[] = {
     { "ingest", trtcIngestMain, "load saved monitoring API responses into a database" },
     { "fetch", trtcFetchMain, "fetch calls from TRTC's monitoring API into a database" },
+    { "report", trtcReportMain, "write a self-contained HTML report of the calls in a database" },
     { 0, 0, 0 },
 };
 
