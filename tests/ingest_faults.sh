@@ -23,7 +23,7 @@ counts() { # responses/event rows/sum(n_rows)/not decoded
 
 # N generated responses of K events each, user-events-uNNN.json (the user
 # from the file name). Fewer under valgrind, which is 30x slower.
-N=300
+N=600
 K=40
 case ${TRTC_RUN-} in *valgrind*) N=100 ;; esac
 gen=$tmp/gen
@@ -46,8 +46,9 @@ echo "1..26"
 
 # ---- kill -9 during a load, repeated ---------------------------------------------
 # A full load first, to place the kills inside one (its time is not asserted).
+# (With the same --commit-every as the killed loads, which it times.)
 t0=$(date +%s%N)
-"$trtc" ingest -q $ctx "$tmp/ref.db" "$gen" >/dev/null 2>&1
+"$trtc" ingest -q --commit-every 20 $ctx "$tmp/ref.db" "$gen" >/dev/null 2>&1
 t1=$(date +%s%N)
 is "$(counts "$tmp/ref.db")" "$full" "a full load of $N generated files: the reference counts"
 span=$(( (t1 - t0) / 1000000 )) # ms
@@ -56,9 +57,19 @@ db=$tmp/killed.db
 partial=0
 bad=0
 for i in 1 2 3 4 5 6 7 8; do
-  delay=$(awk -v s="$span" -v i="$i" 'BEGIN { srand(); r = rand(); srand(r * 1000 + i); printf "%.3f", (0.05 + 0.9 * rand()) * s / 1000 }')
+  delay=$(awk -v s="$span" -v i="$i" 'BEGIN { srand(); r = rand(); srand(r * 1000 + i); printf "%.3f", (0.05 + 0.9 * rand()) * s / 1000 / (i <= 4 ? 8 : 1) }')
+  before=$(q "$db" "SELECT count(*) FROM trtc_responses" 2>/dev/null)
   "$trtc" ingest -q --commit-every 20 $ctx "$db" "$gen" >/dev/null 2>&1 &
   pid=$!
+  if [ "$i" -le 4 ]; then
+    # The first four: kill as soon as a commit of this load is seen (so a
+    # kill lands mid-load however fast the machine), then a random moment.
+    while kill -0 "$pid" 2>/dev/null; do
+      now=$(q "$db" "SELECT count(*) FROM trtc_responses" 2>/dev/null)
+      [ "${now:-0}" -gt "${before:-0}" ] && break
+      sleep 0.01
+    done
+  fi
   sleep "$delay"
   kill -9 "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
