@@ -27,7 +27,7 @@ counts() {
 # Does file $1 contain the line $2?
 has_line() { grep -qxF -- "$2" "$1"; }
 
-echo "1..43"
+echo "1..44"
 
 # ---- The sample call, twice -----------------------------------------------
 ingest "$src/sql/sample"
@@ -138,6 +138,14 @@ is "$?:$(sed 's/SQLite [0-9.]*/SQLite X/' "$tmp/out")" "0:trtc (sqlite-trtc) $(s
 is "$?:$(head -n 1 "$tmp/out")" "0:usage: trtc ingest [--user ID] [--room ID] [--comm-id ID] [--sdk-app-id N]" "trtc help ingest"
 "$trtc" frobnicate >"$tmp/out" 2>&1
 is "$?:$(cat "$tmp/out")" "2:trtc: no such command: frobnicate (see 'trtc --help')" "an unknown command is a usage error"
+bad=
+for o in --user= --room= --comm-id=; do
+  rm -f "$tmp/empty-opt.db"
+  "$trtc" ingest "$o" "$tmp/empty-opt.db" "$src/sql/sample" >/dev/null 2>"$tmp/err"
+  st=$?
+  [ $st -eq 2 ] && grep -q -- "${o%=} needs a value" "$tmp/err" && [ ! -e "$tmp/empty-opt.db" ] || bad="$bad [$o]=$st"
+done
+is "$bad" "" "an empty --user=, --room= or --comm-id= is a usage error (no id matches no one), no database made"
 "$trtc" >"$tmp/out" 2>"$tmp/err"
 is "$?:$(head -n 1 "$tmp/err"):$(grep -c '^  ingest ' "$tmp/err")" "2:usage: trtc COMMAND [OPTIONS] ...:1" \
   "trtc alone: its usage on stderr, listing ingest; exit 2"

@@ -22,7 +22,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..54"
+echo "1..56"
 
 load_sample "$tmp/s.db" 2>/dev/null
 report $? "the sample call loads"
@@ -60,7 +60,7 @@ fi
 r "$tmp/s.db" -o "$tmp/x.html" --call 2>"$tmp/err"
 is "$? $(cat "$tmp/err")" "2 trtc report: --call needs a value (see 'trtc report --help')" "an option without its value: exit 2"
 bad=
-for tz in 8 +8 +08: +08:60 +15:00 -12:30 +0800x abc '' +08:0; do
+for tz in 8 +8 +08: +08:60 +15:00 -12:30 +0800x abc '' +08:0 +a8 +0a +08:a0 +08:0a +08x00 - utc+1; do
   r "$tmp/s.db" -o "$tmp/x.html" --tz "$tz" 2>"$tmp/err"
   st=$?
   [ $st -eq 2 ] && grep -q -- '--tz' "$tmp/err" || bad="$bad [$tz]=$st"
@@ -68,6 +68,21 @@ done
 is "$bad" "" "a bad --tz is a usage error naming --tz (8, +8, +08:, +08:60, +15:00, -12:30, ...)"
 test ! -e "$tmp/x.html"
 report $? "no page is written after a usage error"
+got=
+for tz in utc Z +0800 +08 -12:00 +14:00 +05:45 -0930; do
+  r "$tmp/s.db" -o "$tmp/tz.html" --tz "$tz" 2>/dev/null
+  got="$got $tz=$?:$(j "$tmp/tz.html" '$.tz')"
+done
+rm -f "$tmp/tz.html"
+is "$got" " utc=0:+00:00 Z=0:+00:00 +0800=0:+08:00 +08=0:+08:00 -12:00=0:-12:00 +14:00=0:+14:00 +05:45=0:+05:45 -0930=0:-09:30" \
+  "the --tz forms taken (UTC, Z, +HH:MM, +HHMM, +HH; -12:00 to +14:00), each shown as +HH:MM"
+bad=
+for o in -o --output --user --call --tz; do
+  r "$tmp/s.db" -o "$tmp/x.html" "$o=" 2>"$tmp/err"
+  st=$?
+  [ $st -eq 2 ] && grep -q -- "$o needs a value" "$tmp/err" || bad="$bad [$o=]=$st"
+done
+is "$bad" "" "an empty value (--user=, -o=, ...) is a usage error naming the option"
 
 # ---- databases that cannot be reported on ---------------------------------------
 r "$tmp/none.db" -o "$tmp/x.html" 2>"$tmp/err"

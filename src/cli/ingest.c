@@ -921,6 +921,10 @@ int trtcIngestMain(int argc, char **argv) {
   optind = 1;
   opterr = 0;
   while ((ch = getopt_long(argc, argv, ":qh", aOpt, 0)) != -1) {
+    if ((ch == 'u' || ch == 'r' || ch == 'c') && optarg[0] == 0) {
+      /* "--user=": an empty id would match no one; say so. */
+      return usageError("--%s needs a value", ch == 'u' ? "user" : ch == 'r' ? "room" : "comm-id");
+    }
     switch (ch) {
       case 'u': r->opt.zUser = optarg; break;
       case 'r': r->opt.zRoom = optarg; break;

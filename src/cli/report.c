@@ -151,7 +151,7 @@ static int parseArgs(int argc, char **argv, ReportArgs *p) {
     }
     continue;
   missing:
-    fprintf(stderr, "trtc report: %s needs a value (see 'trtc report --help')\n", z);
+    fprintf(stderr, "trtc report: %.*s needs a value (see 'trtc report --help')\n", (int)strcspn(z, "="), z);
     return TRTC_EXIT_USAGE;
   }
   if (p->zDb == 0 || p->zOut == 0) {
