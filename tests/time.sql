@@ -1,7 +1,7 @@
 -- tests/time.sql: trtc_time(time_ms [, zone]): the same text as SQLite's
 -- own date functions over the whole supported range (years 0000 to 9999,
 -- leap years, times before 1970), the zones it takes and the one error.
-SELECT plan(36);
+SELECT plan(49);
 
 -- SQLite's strftime() of the same instant: floor division, so that times
 -- before 1970 keep their milliseconds positive.
@@ -54,4 +54,8 @@ SELECT throws_like('SELECT trtc_time(0, 8)', '%not ''8''', 'a number is refused'
 SELECT throws_like('SELECT trtc_time(0, ' || quote(column1) || ')', 'trtc_time: the time zone must be%',
                    'malformed zone ' || quote(column1))
   FROM (VALUES ('+8:00'), ('+08'), ('+0800'), ('08:00'), ('+24:00'), ('+08:60'), ('+08:00 '), (''),
-               ('+0a:00'), ('UTC+8'));
+               ('+0a:00'), ('UTC+8'), ('+/8:00'), ('+0/:00'), ('+08:/0'), ('+08:a0'), ('+08:0/'), ('+08:0a'),
+               ('+08;00'), ('*08:00'), ('UTX'), ('y'));
+SELECT eq(trtc_time(1710235840050, 'z'), '2024-03-12 09:30:40.050 UTC', 'zone z (lower case)');
+SELECT throws_like('SELECT trtc_time(0, 8)', 'trtc_time: the time zone must be%', 'a zone that is a number, not text');
+SELECT throws_like('SELECT trtc_time(0, x''2b30383a3030'')', 'trtc_time: the time zone must be%', 'a zone that is a blob');
