@@ -672,6 +672,9 @@ static int storeItem(Fetch *f, const Call *c, const char *zApi, const char *zUse
     in.zUserId = zUser[0] ? zUser : 0;
     in.zBody = aLeaf[i].zBody;
     in.nBody = aLeaf[i].nBody;
+    in.bFetchItem = 1; /* what it stored for this item before is replaced below */
+    in.zFetchUser = zUser;
+    in.iFetchSlot = slot;
     f->zStoring = zApi;
     rc = trtcStoreResponse(f->pStore, &in, &out);
     f->zStoring = 0;

@@ -97,7 +97,8 @@ typedef struct Ctx {
 typedef struct Job {
   char *zPath; /* as opened, shown and stored in source_file; "-" for stdin */
   Ctx ctx;
-  char *zNameUser; /* the user its file name gives, when --user overrode it */
+  char *zNameUser; /* the user its file name gives, when --user or the manifest overrode it */
+  int bNameCopy;   /* its user is from a name like "user-events-ID (1).json" */
   int bLoaded;     /* loaded (in the open transaction, until committed) */
 } Job;
 
@@ -308,15 +309,27 @@ static int endsWithNoCase(const char *z, const char *zSuffix) {
 
 /* The file-naming convention: user-events-ID.json holds the events of
 ** user ID (a DescribeUserEvent response); unusual-events*.json holds a
-** DescribeUnusualEvent response. *pzUser is malloc'ed. */
-static const char *nameConvention(const char *zPath, char **pzUser) {
+** DescribeUnusualEvent response. *pzUser is malloc'ed; *pbCopy is set
+** when the name is that of a saved copy ("user-events-ID (1).json"). */
+static const char *nameConvention(const char *zPath, char **pzUser, int *pbCopy) {
   const char *zBase = baseName(zPath);
   size_t n = strlen(zBase);
   *pzUser = 0;
+  if (pbCopy) *pbCopy = 0;
   if (n > 17 && strncmp(zBase, "user-events-", 12) == 0 && strcmp(zBase + n - 5, ".json") == 0) {
-    *pzUser = (char *)xmalloc(n - 16);
-    memcpy(*pzUser, zBase + 12, n - 17);
-    (*pzUser)[n - 17] = 0;
+    size_t m = n - 17; /* the ID's length */
+    /* A second download of the same file: "user-events-ID (1).json"
+    ** (browsers) or "user-events-ID copy.json" (file managers). TRTC
+    ** user ids have no space (letters, digits, '_' and '-'), so what
+    ** follows the first space is never part of the ID. */
+    const char *zSpace = memchr(zBase + 12, ' ', m);
+    if (zSpace && zSpace > zBase + 12) {
+      m = (size_t)(zSpace - (zBase + 12));
+      if (pbCopy) *pbCopy = 1;
+    }
+    *pzUser = (char *)xmalloc(m + 1);
+    memcpy(*pzUser, zBase + 12, m);
+    (*pzUser)[m] = 0;
     return "DescribeUserEvent";
   }
   if (strncmp(zBase, "unusual-events", 14) == 0 && endsWithNoCase(zBase, ".json")) return "DescribeUnusualEvent";
@@ -327,20 +340,23 @@ static const char *nameConvention(const char *zPath, char **pzUser) {
 static int completeContext(Run *r, Job *j) {
   Ctx *c = &j->ctx;
   char *zNameUser = 0;
-  const char *zNameApi = nameConvention(j->zPath, &zNameUser);
+  int bCopy = 0;
+  const char *zNameApi = nameConvention(j->zPath, &zNameUser, &bCopy);
   const Ctx *o = &r->opt;
   if (!c->zUser && o->zUser) {
     c->zUser = dupText(o->zUser);
     c->zUserFrom = "--user";
-    if (zNameUser && strcmp(zNameUser, o->zUser) != 0) {
-      j->zNameUser = zNameUser;
-      zNameUser = 0;
-    }
+  }
+  if (c->zUser && zNameUser && strcmp(zNameUser, c->zUser) != 0) {
+    /* --user or manifest.json says another user than the name. */
+    j->zNameUser = zNameUser;
+    zNameUser = 0;
   }
   if (!c->zUser && zNameUser) {
     c->zUser = zNameUser;
     zNameUser = 0;
     c->zUserFrom = "the file name";
+    j->bNameCopy = bCopy;
   }
   free(zNameUser);
   if (!c->zRoom && o->zRoom) c->zRoom = dupText(o->zRoom);
@@ -797,7 +813,12 @@ static int loadJob(Run *r, Job *j) {
   r->nPart = f.nPart;
   if (j->zNameUser) {
     r->iPart = 0;
-    holdWarning(r, "its name says user %s, but --user %s was given: loaded as %s", j->zNameUser, j->ctx.zUser,
+    holdWarning(r, "its name says user %s, but %s says %s: loaded as %s (if the name is right, correct %s)",
+                j->zNameUser, j->ctx.zUserFrom, j->ctx.zUser, j->ctx.zUser, j->ctx.zUserFrom);
+  }
+  if (j->bNameCopy) {
+    r->iPart = 0;
+    holdWarning(r, "its name is that of a saved copy: loaded as user %s (TRTC user ids have no spaces)",
                 j->ctx.zUser);
   }
   for (i = 0; i < f.nPart && rc == TRTC_OK && !bRefused; i++) {

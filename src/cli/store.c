@@ -44,11 +44,31 @@
 static const char zUserApi[] = "DescribeUserEvent";
 static const char zUnusualApi[] = "DescribeUnusualEvent";
 
-/* Times that look like the other unit (docs/ingest-command.md): Time
-** (ms) in [1e8, 1e11) is seconds; EventTime (s) in [1e11, 1e14) is ms. */
+/* Times that look like another unit (docs/ingest-command.md), by their
+** size as Unix times of the years 1973 to 5138: [1e8, 1e11) seconds,
+** [1e11, 1e14) milliseconds, [1e14, 1e17) microseconds, from 1e17
+** nanoseconds; below 1e8 (and negative) none: left as they are. */
 #define SECONDS_MIN 100000000LL
 #define SECONDS_MAX 100000000000LL
 #define MS_MAX 100000000000000LL
+#define US_MAX 100000000000000000LL
+enum { UNIT_S, UNIT_MS, UNIT_US, UNIT_NS, UNIT_NONE, N_UNIT };
+static const char *const azUnitName[N_UNIT] = {"seconds", "milliseconds", "microseconds", "nanoseconds",
+                                               "no Unix time"};
+static int timeUnit(sqlite3_int64 v) {
+  if (v < SECONDS_MIN) return UNIT_NONE;
+  if (v < SECONDS_MAX) return UNIT_S;
+  if (v < MS_MAX) return UNIT_MS;
+  if (v < US_MAX) return UNIT_US;
+  return UNIT_NS;
+}
+/* v, of unit e, in unit eWant (UNIT_S or UNIT_MS). */
+static sqlite3_int64 toUnit(sqlite3_int64 v, int e, int eWant) {
+  static const sqlite3_int64 aPerSecond[] = {1, 1000, 1000000, 1000000000};
+  if (e == UNIT_NONE || e == eWant) return v;
+  if (e < eWant) return v * (aPerSecond[eWant] / aPerSecond[e]);
+  return v / (aPerSecond[e] / aPerSecond[eWant]);
+}
 
 /* What the rows being decoded showed (the trtc_cli_* functions fill it). */
 #define MAX_PEERS 5
@@ -58,8 +78,9 @@ typedef struct DecodeStats {
   char *zCaseMatch;              /* the first PeerId equal to it but for case */
   char *azPeer[MAX_PEERS];       /* the first distinct PeerIds */
   int nPeer, bMorePeers;
-  sqlite3_int64 nTimeFixed, iTimeExample;
-  sqlite3_int64 nEventTimeFixed, iEventTimeExample;
+  sqlite3_int64 anUnit[N_UNIT], aiUnitExample[N_UNIT]; /* times of each unit; the first of each */
+  sqlite3_int64 nRoomOwn, nRoomOther; /* room events (category "room") with PeerId the user's, another's */
+  char *zRoomPeer;                    /* the first other PeerId of a room event */
 } DecodeStats;
 
 /* Warnings of the response being stored, said once it is stored. */
@@ -101,7 +122,7 @@ struct TrtcStore {
   sqlite3_stmt *pSave, *pRelease, *pRollbackTo;
   sqlite3_stmt *pFind, *pNextId, *pInsert, *pDecodeUser, *pDecodeUnusual;
   sqlite3_stmt *pMergeResp, *pMergeEvents, *pMergeUnusual;
-  sqlite3_stmt *pPending, *pGetRow, *pSetDecoded, *pSetFailed;
+  sqlite3_stmt *pPending, *pGetRow, *pSetDecoded, *pSetFailed, *pOthers;
   DecodeStats st;
   Warning aWarn[MAX_WARN];
   int nWarn;
@@ -255,45 +276,52 @@ double trtcStoreWaited(TrtcStore *p) { return p->waited; }
 
 /* ---- The functions the decoding statements call ------------------------------ */
 
-/* trtc_cli_ms(Time): Time in ms; a value that looks like seconds is
-** multiplied by 1000 and counted. */
+/* Count v's unit in st; v in unit eWant (a time of another unit is
+** converted; one that is no Unix time is left as it is). */
+static sqlite3_int64 countUnit(DecodeStats *st, sqlite3_int64 v, int eWant) {
+  int e = timeUnit(v);
+  if (st->anUnit[e]++ == 0) st->aiUnitExample[e] = v;
+  return toUnit(v, e, eWant);
+}
+
+/* trtc_cli_ms(Time): Time in ms; a value that looks like seconds,
+** microseconds or nanoseconds is converted and counted. */
 static void fnMs(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   DecodeStats *st = (DecodeStats *)sqlite3_user_data(ctx);
   (void)argc;
   if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
-    sqlite3_int64 v = sqlite3_value_int64(argv[0]);
-    if (v >= SECONDS_MIN && v < SECONDS_MAX) {
-      if (st->nTimeFixed++ == 0) st->iTimeExample = v;
-      v *= 1000;
-    }
-    sqlite3_result_int64(ctx, v);
+    sqlite3_result_int64(ctx, countUnit(st, sqlite3_value_int64(argv[0]), UNIT_MS));
   } else {
     sqlite3_result_value(ctx, argv[0]);
   }
 }
 
 /* trtc_cli_s(EventTime): EventTime in s; a value that looks like
-** milliseconds is divided by 1000 and counted. */
+** milliseconds, microseconds or nanoseconds is converted and counted. */
 static void fnS(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   DecodeStats *st = (DecodeStats *)sqlite3_user_data(ctx);
   (void)argc;
   if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
-    sqlite3_int64 v = sqlite3_value_int64(argv[0]);
-    if (v >= SECONDS_MAX && v < MS_MAX) {
-      if (st->nEventTimeFixed++ == 0) st->iEventTimeExample = v;
-      v /= 1000;
-    }
-    sqlite3_result_int64(ctx, v);
+    sqlite3_result_int64(ctx, countUnit(st, sqlite3_value_int64(argv[0]), UNIT_S));
   } else {
     sqlite3_result_value(ctx, argv[0]);
   }
 }
 
-/* trtc_cli_peer(PeerId): the PeerId, noting whether it is the user's. */
+/* trtc_cli_peer(PeerId, category): the PeerId, noting whether it is the
+** user's, and whose room events (entering, leaving the room) are. */
 static void fnPeer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   DecodeStats *st = (DecodeStats *)sqlite3_user_data(ctx);
   const char *z = (const char *)sqlite3_value_text(argv[0]);
+  const char *zCat = (const char *)sqlite3_value_text(argv[1]);
   (void)argc;
+  if (z && st->zUser && zCat && strcmp(zCat, "room") == 0) {
+    if (strcmp(z, st->zUser) == 0) {
+      st->nRoomOwn++;
+    } else {
+      if (st->nRoomOther++ == 0) st->zRoomPeer = dup(z);
+    }
+  }
   if (z && !st->bUserSeen) {
     int i;
     if (st->zUser && strcmp(z, st->zUser) == 0) {
@@ -318,6 +346,7 @@ static void fnPeer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 static void statsReset(DecodeStats *st, const char *zUser) {
   int i;
   free(st->zCaseMatch);
+  free(st->zRoomPeer);
   for (i = 0; i < st->nPeer; i++) free(st->azPeer[i]);
   memset(st, 0, sizeof(*st));
   st->zUser = zUser;
@@ -559,7 +588,7 @@ int trtcStoreOpen(const char *zPath, const TrtcStoreOptions *pOpts, TrtcStore **
   }
   if (sqlite3_create_function_v2(p->db, "trtc_cli_ms", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnMs, 0, 0, 0) ||
       sqlite3_create_function_v2(p->db, "trtc_cli_s", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnS, 0, 0, 0) ||
-      sqlite3_create_function_v2(p->db, "trtc_cli_peer", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnPeer, 0, 0,
+      sqlite3_create_function_v2(p->db, "trtc_cli_peer", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnPeer, 0, 0,
                                  0)) {
     rc = sqlite3_errcode(p->db);
     goto fail;
@@ -598,7 +627,7 @@ static void closeStore(TrtcStore *p) {
                             &p->pRollbackTo,   &p->pFind,         &p->pNextId,        &p->pInsert,
                             &p->pDecodeUser,   &p->pDecodeUnusual, &p->pMergeResp,     &p->pMergeEvents,
                             &p->pMergeUnusual, &p->pPending,      &p->pGetRow,        &p->pSetDecoded,
-                            &p->pSetFailed};
+                            &p->pSetFailed,    &p->pOthers};
   size_t k;
   for (k = 0; k < sizeof(aStmt) / sizeof(aStmt[0]); k++) sqlite3_finalize(*aStmt[k]);
   if (p->db && !sqlite3_get_autocommit(p->db)) sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
@@ -660,7 +689,7 @@ const char *trtcStoreApiName(const char *zLabel) {
 static const char zDecodeUserSql[] =
     "INSERT INTO trtc_event_log (response_id, seq, sdk_app_id, comm_id, room_id, user_id,"
     " peer_id, type, time_ms, event_id, param1, param2)"
-    " SELECT ?2, e.rowid, ?3, ?4, ?5, ?6, trtc_cli_peer(e.peer_id), e.type, trtc_cli_ms(e.time_ms),"
+    " SELECT ?2, e.rowid, ?3, ?4, ?5, ?6, trtc_cli_peer(e.peer_id, e.category), e.type, trtc_cli_ms(e.time_ms),"
     " e.event_id, e.param1, e.param2"
     " FROM trtc_user_events(?1) AS e";
 static const char zDecodeUnusualSql[] =
@@ -703,6 +732,31 @@ static int decodeRows(TrtcStore *p, const char *zApi, sqlite3_int64 id, const Co
   }
 }
 
+/* Warnings and notes for the times of a unit other than eWant. */
+static void unitWarnings(TrtcStore *p, const char *zField, int eWant, char *zNotes, size_t nNotes) {
+  DecodeStats *st = &p->st;
+  int e;
+  for (e = 0; e < N_UNIT; e++) {
+    if (e == eWant || st->anUnit[e] == 0) continue;
+    if (e == UNIT_NONE) {
+      warn(p, TRTC_W_TIME_UNIT,
+           "%lld %s value(s) are no Unix time in %s (e.g. %lld, before 1973): left as they are, shown as dates "
+           "near 1970",
+           (long long)st->anUnit[e], zField, azUnitName[eWant], (long long)st->aiUnitExample[e]);
+      addNote(zNotes, nNotes, "%s: %lld value(s) no Unix time", zField, (long long)st->anUnit[e]);
+    } else {
+      /* "multiplied by 1000", "divided by 1000000", ... */
+      const char *zOp = e < eWant ? "multiplied" : "divided";
+      long long f = (long long)(e < eWant ? toUnit(1, e, eWant) : toUnit(1000000000, eWant, e) / 1000000000);
+      warn(p, eWant == UNIT_MS ? TRTC_W_TIME_SECONDS : TRTC_W_EVENTTIME_MS,
+           "%lld %s value(s) look like %s, not %s (e.g. %lld): %s by %lld", (long long)st->anUnit[e], zField,
+           azUnitName[e], azUnitName[eWant], (long long)st->aiUnitExample[e], zOp, f);
+      addNote(zNotes, nNotes, "%s: %lld value(s) in %s %s by %lld", zField, (long long)st->anUnit[e],
+              azUnitName[e], zOp, f);
+    }
+  }
+}
+
 /* The warnings and notes the decoded rows call for. */
 static void afterDecode(TrtcStore *p, const char *zApi, const Context *c, int nRows, const char *zUserFrom,
                         char *zNotes, size_t nNotes) {
@@ -734,25 +788,167 @@ static void afterDecode(TrtcStore *p, const char *zApi, const Context *c, int nR
              c->zUser, zUserFrom ? " by " : "", zUserFrom ? zUserFrom : "", zPeers);
       }
     }
-    if (st->nTimeFixed) {
-      warn(p, TRTC_W_TIME_SECONDS,
-           "%lld Time value(s) look like seconds, not milliseconds (e.g. %lld): multiplied by 1000",
-           (long long)st->nTimeFixed, (long long)st->iTimeExample);
-      addNote(zNotes, nNotes, "Time: %lld value(s) in seconds multiplied by 1000", (long long)st->nTimeFixed);
+    if (st->bUserSeen && st->nRoomOwn == 0 && st->nRoomOther > 0) {
+      warn(p, TRTC_W_USER_NOT_PEER,
+           "no room event (entering or leaving the room) has PeerId \"%s\", the user id given%s%s, but %lld have "
+           "PeerId \"%s\": is the user id right? (reports take a user's room entry from the events with PeerId = "
+           "user_id)",
+           c->zUser, zUserFrom ? " by " : "", zUserFrom ? zUserFrom : "", (long long)st->nRoomOther, st->zRoomPeer);
     }
+    unitWarnings(p, "Time", UNIT_MS, zNotes, nNotes);
   } else {
     if (nRows == 0) {
       warn(p, TRTC_W_EMPTY, "no abnormal experiences in it (AbnormalExperienceList is empty): was the request's time "
                             "range or room right?");
     }
-    if (st->nEventTimeFixed) {
-      warn(p, TRTC_W_EVENTTIME_MS,
-           "%lld EventTime value(s) look like milliseconds, not seconds (e.g. %lld): divided by 1000",
-           (long long)st->nEventTimeFixed, (long long)st->iEventTimeExample);
-      addNote(zNotes, nNotes, "EventTime: %lld value(s) in milliseconds divided by 1000",
-              (long long)st->nEventTimeFixed);
+    unitWarnings(p, "EventTime", UNIT_S, zNotes, nNotes);
+  }
+}
+
+/* ---- Overlapping saves ------------------------------------------------------------- */
+
+/* Saves of the same user and call (or the same room's abnormal
+** experiences) that overlap: two fetches of overlapping time ranges, or a
+** second fetch with one more event. The rows of response id equal to rows
+** of an earlier response of the same API and context are deleted, one for
+** one (the k-th copy of an event in this response goes when the earlier
+** ones hold it k times), so that every event is counted once. */
+/* The context ?3-?6, as trtc_responses_identity indexes it (NULL and ''
+** alike): the index finds the earlier saves. */
+#define CONTEXT_IS                                                                                        \
+  " AND ifnull(sdk_app_id, '') = ifnull(?3, '') AND ifnull(comm_id, '') = ifnull(?4, '')"             \
+  " AND ifnull(room_id, '') = ifnull(?5, '') AND ifnull(user_id, '') = ifnull(?6, '')"
+static const char zOthersSql[] =
+    "SELECT response_id, source_file FROM trtc_responses"
+    " WHERE api = ?2 AND response_id <> ?1 AND n_rows > 0" CONTEXT_IS
+    " AND NOT (?7 AND response_id IN (SELECT response_id FROM trtc_fetched WHERE api = ?2 AND sdk_app_id IS ?3"
+    "   AND comm_id IS ?4 AND user_id = ?8 AND slot = ?9 AND response_id IS NOT NULL))"
+    " ORDER BY response_id";
+static const char zDropUserSql[] =
+    "WITH others AS (SELECT response_id FROM trtc_responses"
+    "   WHERE api = ?2 AND response_id <> ?1 AND n_rows > 0" CONTEXT_IS
+    " AND NOT (?7 AND response_id IN (SELECT response_id FROM trtc_fetched WHERE api = ?2 AND sdk_app_id IS ?3"
+    "   AND comm_id IS ?4 AND user_id = ?8 AND slot = ?9 AND response_id IS NOT NULL))),"
+    " n AS (SELECT seq, peer_id, type, time_ms, event_id, param1, param2, row_number() OVER"
+    "   (PARTITION BY peer_id, type, time_ms, event_id, param1, param2 ORDER BY seq) AS k"
+    "   FROM trtc_event_log WHERE response_id = ?1),"
+    " o AS (SELECT peer_id, type, time_ms, event_id, param1, param2, row_number() OVER"
+    "   (PARTITION BY peer_id, type, time_ms, event_id, param1, param2 ORDER BY response_id, seq) AS k"
+    "   FROM trtc_event_log WHERE response_id IN others)"
+    " DELETE FROM trtc_event_log WHERE response_id = ?1 AND seq IN (SELECT n.seq FROM n JOIN o"
+    "   ON n.time_ms IS o.time_ms AND n.event_id IS o.event_id AND n.k = o.k AND n.peer_id IS o.peer_id"
+    "   AND n.type IS o.type AND n.param1 IS o.param1 AND n.param2 IS o.param2)";
+static const char zDropUnusualSql[] =
+    "WITH others AS (SELECT response_id FROM trtc_responses"
+    "   WHERE api = ?2 AND response_id <> ?1 AND n_rows > 0" CONTEXT_IS
+    " AND NOT (?7 AND response_id IN (SELECT response_id FROM trtc_fetched WHERE api = ?2 AND sdk_app_id IS ?3"
+    "   AND comm_id IS ?4 AND user_id = ?8 AND slot = ?9 AND response_id IS NOT NULL))),"
+    " n AS (SELECT seq, room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id, row_number()"
+    "   OVER (PARTITION BY room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id ORDER BY seq)"
+    "   AS k FROM trtc_unusual_log WHERE response_id = ?1),"
+    " o AS (SELECT room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id, row_number()"
+    "   OVER (PARTITION BY room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id"
+    "   ORDER BY response_id, seq) AS k FROM trtc_unusual_log WHERE response_id IN others)"
+    " DELETE FROM trtc_unusual_log WHERE response_id = ?1 AND seq IN (SELECT n.seq FROM n JOIN o"
+    "   ON n.event_time IS o.event_time AND n.user_id IS o.user_id AND n.k = o.k AND n.room_id IS o.room_id"
+    "   AND n.experience_id IS o.experience_id AND n.abnormal_event_id IS o.abnormal_event_id"
+    "   AND n.peer_id IS o.peer_id)";
+
+/* Drop the rows of response id that earlier saves hold; *pnRows is
+** lowered by their number, which is said in a warning and a note. */
+static void bindOverlap(sqlite3_stmt *pStmt, const char *zApi, sqlite3_int64 id, const Context *c,
+                        const TrtcResponseIn *pIn) {
+  sqlite3_bind_int64(pStmt, 1, id);
+  sqlite3_bind_text(pStmt, 2, zApi, -1, SQLITE_STATIC);
+  bindContext(pStmt, 3, c); /* ?3-?6 */
+  sqlite3_bind_int(pStmt, 7, pIn && pIn->bFetchItem);
+  bindText(pStmt, 8, pIn && pIn->zFetchUser ? pIn->zFetchUser : "");
+  sqlite3_bind_int64(pStmt, 9, pIn ? pIn->iFetchSlot : 0);
+}
+
+/* pIn: the response being stored (NULL: one stored before, decoded now). */
+static int dropOverlap(TrtcStore *p, const char *zApi, sqlite3_int64 id, const Context *c,
+                       const TrtcResponseIn *pIn, int *pnRows, char *zNotes, size_t nNotes) {
+  sqlite3_stmt *pOthers, *pDrop = 0;
+  sqlite3_int64 idOther = 0;
+  char *zOther = 0;
+  int rc, nDropped = 0;
+  if (*pnRows == 0) return TRTC_OK;
+  rc = prep(p, &p->pOthers, zOthersSql);
+  if (rc != SQLITE_OK) return dbError(p, rc);
+  pOthers = p->pOthers;
+  bindOverlap(pOthers, zApi, id, c, pIn);
+  rc = sqlite3_step(pOthers);
+  if (rc == SQLITE_ROW) {
+    idOther = sqlite3_column_int64(pOthers, 0);
+    zOther = dup(sqlite3_column_text(pOthers, 1) ? (const char *)sqlite3_column_text(pOthers, 1) : "?");
+    rc = SQLITE_OK;
+  } else if (rc == SQLITE_DONE) {
+    rc = SQLITE_OK;
+  }
+  sqlite3_reset(pOthers);
+  sqlite3_clear_bindings(pOthers);
+  if (rc != SQLITE_OK) {
+    free(zOther);
+    return dbError(p, rc);
+  }
+  if (idOther == 0) return TRTC_OK; /* the usual case: no earlier save */
+  rc = sqlite3_prepare_v2(p->db, zApi == zUserApi ? zDropUserSql : zDropUnusualSql, -1, &pDrop, 0);
+  if (rc == SQLITE_OK) {
+    bindOverlap(pDrop, zApi, id, c, pIn);
+    rc = sqlite3_step(pDrop);
+    if (rc == SQLITE_DONE) {
+      rc = SQLITE_OK;
+      nDropped = sqlite3_changes(p->db);
     }
   }
+  sqlite3_finalize(pDrop);
+  if (rc != SQLITE_OK) {
+    free(zOther);
+    return dbError(p, rc);
+  }
+  if (nDropped > 0) {
+    const char *zWhat = zApi == zUserApi ? "events" : "abnormal-event rows";
+    warn(p, TRTC_W_OVERLAP,
+         "%d of its %d %s are stored already from %s (response_id %lld, the same context): the two saves "
+         "overlap, so they are stored once (%d new)",
+         nDropped, *pnRows, zWhat, zOther ? zOther : "?", (long long)idOther, *pnRows - nDropped);
+    addNote(zNotes, nNotes, "%d %s stored already from response_id %lld (overlapping saves) left out", nDropped,
+            zWhat, (long long)idOther);
+    *pnRows -= nDropped;
+  }
+  free(zOther);
+  return TRTC_OK;
+}
+
+/* A DescribeUnusualEvent response holds at most 20 abnormal
+** experiences: one with 20, or with a Total above what it holds, is
+** missing some. */
+static void checkCapped(TrtcStore *p, const char *zBody, size_t nBody) {
+  sqlite3_stmt *pStmt = 0;
+  static const char zSql[] =
+      "SELECT coalesce(json_extract(?1, '$.Response.Total'), json_extract(?1, '$.Total')),"
+      " coalesce(json_array_length(?1, '$.Response.AbnormalExperienceList'),"
+      " json_array_length(?1, '$.AbnormalExperienceList')) WHERE json_valid(?1)";
+  if (sqlite3_prepare_v2(p->db, zSql, -1, &pStmt, 0) != SQLITE_OK) return;
+  sqlite3_bind_text64(pStmt, 1, zBody, nBody, SQLITE_STATIC, SQLITE_UTF8);
+  if (sqlite3_step(pStmt) == SQLITE_ROW && sqlite3_column_type(pStmt, 1) == SQLITE_INTEGER) {
+    sqlite3_int64 nList = sqlite3_column_int64(pStmt, 1);
+    int bTotal = sqlite3_column_type(pStmt, 0) == SQLITE_INTEGER;
+    sqlite3_int64 nTotal = sqlite3_column_int64(pStmt, 0);
+    if (bTotal && nTotal > nList) {
+      warn(p, TRTC_W_CAPPED,
+           "its Total is %lld but it holds %lld abnormal experiences: the API returns at most 20 per request, "
+           "so %lld are missing; ask again for shorter time ranges (trtc fetch splits them)",
+           (long long)nTotal, (long long)nList, (long long)(nTotal - nList));
+    } else if (nList >= 20) {
+      warn(p, TRTC_W_CAPPED,
+           "it holds %lld abnormal experiences, the most the API returns per request: some may be missing; ask "
+           "again for shorter time ranges (trtc fetch splits them)",
+           (long long)nList);
+    }
+  }
+  sqlite3_finalize(pStmt);
 }
 
 /* Warnings about the context itself. */
@@ -1173,6 +1369,9 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
     }
     if (rc) goto undo;
     afterDecode(p, zApi, &c, nRows, pIn->zUserFrom, zNotes, sizeof(zNotes));
+    if (zApi != zUserApi) checkCapped(p, pIn->zBody, pIn->nBody);
+    rc = dropOverlap(p, zApi, id, &c, pIn, &nRows, zNotes, sizeof(zNotes));
+    if (rc) goto undo;
   }
   if (s.bErrorAndList) addNote(zNotes, sizeof(zNotes), "an Error beside a list: loaded as an API error");
 
@@ -1291,7 +1490,10 @@ static int decodeOnePending(TrtcStore *p, sqlite3_int64 id, int *pbFailed) {
     snprintf(zErr, sizeof(zErr), "an api that is not DescribeUserEvent or DescribeUnusualEvent");
     rc = DECODE_REFUSED;
   }
-  if (rc == TRTC_OK) afterDecode(p, zApi, &c, nRows, 0, zNotes, sizeof(zNotes));
+  if (rc == TRTC_OK) {
+    afterDecode(p, zApi, &c, nRows, 0, zNotes, sizeof(zNotes));
+    rc = dropOverlap(p, zApi, id, &c, 0, &nRows, zNotes, sizeof(zNotes));
+  }
   sqlite3_reset(p->pGetRow); /* zBody and the context are gone from here on */
   if (rc == DECODE_REFUSED) {
     p->nWarn = 0;

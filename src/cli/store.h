@@ -65,6 +65,13 @@ typedef struct TrtcResponseIn {
   int bReplace;          /* the same response stored under another context
                          ** (user, room, call) is replaced by this one; without
                          ** it, this one is refused (TRTC_R_OTHER_CONTEXT) */
+  /* trtc fetch: the responses it recorded in trtc_fetched for this item
+  ** (api, sdk_app_id, comm_id, zFetchUser, iFetchSlot) are replaced once
+  ** the item is stored, so they are not earlier saves whose events this
+  ** one's would repeat (see TRTC_W_OVERLAP). */
+  int bFetchItem;
+  const char *zFetchUser; /* trtc_fetched.user_id: the user, or "" */
+  sqlite3_int64 iFetchSlot;
 } TrtcResponseIn;
 
 /* What happened to it. */
@@ -100,8 +107,8 @@ typedef struct TrtcStoreOutcome {
 #define TRTC_W_LABEL 1          /* the label contradicts the content: the content wins */
 #define TRTC_W_UNKNOWN_LABEL 2  /* a label naming no API: ignored */
 #define TRTC_W_USER_NOT_PEER 3  /* no event has PeerId = the user id */
-#define TRTC_W_TIME_SECONDS 4   /* Time values in seconds: multiplied by 1000 */
-#define TRTC_W_EVENTTIME_MS 5   /* EventTime values in ms: divided by 1000 */
+#define TRTC_W_TIME_SECONDS 4   /* Time values in s, us or ns: converted to ms */
+#define TRTC_W_EVENTTIME_MS 5   /* EventTime values in ms, us or ns: converted to s */
 #define TRTC_W_ALREADY 6        /* already stored from another source */
 #define TRTC_W_TWICE 7          /* the same response twice from one source in a session */
 #define TRTC_W_CONTEXT_ADDED 8  /* a stored response got the context it lacked */
@@ -112,6 +119,9 @@ typedef struct TrtcStoreOutcome {
 #define TRTC_W_API_ERROR 13     /* an API error response: stored without rows */
 #define TRTC_W_REPEATED_KEY 14  /* a key given twice: the first counts */
 #define TRTC_W_PENDING 15       /* a stored response (another program's) cannot be decoded */
+#define TRTC_W_TIME_UNIT 16     /* times that are no Unix time in the unit expected: left as they are */
+#define TRTC_W_OVERLAP 17       /* rows stored already from another save of the same context: left out */
+#define TRTC_W_CAPPED 18        /* a DescribeUnusualEvent response at its 20-result cap: some are missing */
 
 /* Where warnings go: by default "warning: SOURCE: MESSAGE" on stderr
 ** (unless bQuiet). A hook gets them instead (and decides). */
