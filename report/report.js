@@ -71,14 +71,20 @@
     if (withDate) t = d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1, 2) + '-' + pad(d.getUTCDate(), 2) + ' ' + t;
     return t;
   }
+  // A duration, one format for the whole page: exact under a minute
+  // ("535 ms", "5.02 s", "59.999 s"), then rounded once to the second and
+  // split ("2 min 0 s" for 119,877 ms), from an hour on to the minute
+  // ("2 h 47 min"). Never "1 min 60 s".
   function fmtDur(ms) {
     if (ms == null) return '?';
-    if (ms < 1000) return ms + ' ms';
-    var sec = ms / 1000;
-    if (sec < 60) return (Math.round(sec * 100) / 100) + ' s';
-    var m = Math.floor(sec / 60), r = Math.round(sec - m * 60);
-    if (m < 60) return m + ' min ' + r + ' s';
-    return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
+    var sign = ms < 0 ? '-' : '';
+    ms = Math.round(Math.abs(ms));
+    if (ms < 1000) return sign + ms + ' ms';
+    if (ms < 60000) return sign + ms / 1000 + ' s';
+    var sec = Math.round(ms / 1000);
+    if (sec < 3600) return sign + Math.floor(sec / 60) + ' min ' + sec % 60 + ' s';
+    var min = Math.round(sec / 60);
+    return sign + Math.floor(min / 60) + ' h ' + min % 60 + ' min';
   }
   function sevOf(ev) { return ev[9] && SEV_ORDER[ev[9]] != null ? ev[9] : 'unknown'; }
   function catOf(ev) { return ev[8] || '(unknown)'; }
@@ -141,7 +147,7 @@
     function item(k, v, cls) { add(dl, h('dt', null, k), h('dd', cls ? { 'class': cls } : null, v)); }
     item('App (SdkAppId)', c.sdk_app_id == null ? 'not recorded' : c.sdk_app_id);
     item('Room', c.room_id == null ? 'not recorded' : c.room_id);
-    item('Call (CommId)', c.comm_id == null ? 'none: these rows came without a CommId' : c.comm_id, c.comm_id == null ? 'missing' : null);
+    item('Call (CommId)', c.comm_id == null ? 'unknown (see the notes below)' : c.comm_id, c.comm_id == null ? 'missing' : null);
     item('Time range', fmtTime(c.start_ms, true) + ' to ' + fmtTime(c.end_ms, false) + ' (' + fmtDur(c.end_ms - c.start_ms) + ')');
     item('Users', c.users.length === c.n_users_all ? String(c.users.length)
       : c.users.length + ' shown of ' + c.n_users_all + ' (--user)');
@@ -175,32 +181,9 @@
       'The same figures in SQL: sql/examples/02-room-entry.sql (room entry), 03-first-frame.sql (time to first frame); all of them: sql/report.sql. See docs/report.md.'));
     return sec;
   }
-  function callNotes(c) {
-    var n = [];
-    if (c.comm_id == null) n.push('These events and experiences came without a CommId: they are grouped by app and room, and may belong to several calls.');
-    if (c.missing) n.push('What the call summary (trtc_call_summary) finds missing: ' + c.missing + '.');
-    if (c.n_rooms > 1) n.push('The rows of this CommId name ' + c.n_rooms + ' different rooms; the header shows one of them.');
-    var untimed = 0, open = [], orphan = [];
-    c.users.forEach(function (u) {
-      untimed += u.n_untimed;
-      if (u.n_events === 0) {
-        n.push(u.id + ': no events of their own (no DescribeUserEvent response for this user)' +
-          (u.listed && u.listed.length ? '; in the call\u2019s user list (DescribeUserInfo)' : '') +
-          (u.seen_by ? '; named as a remote user by ' + u.seen_by : '') +
-          (u.n_unusual ? '; has abnormal experiences' : '') + '.');
-      } else if (u.entry.length === 0 && u.stays.length === 0) {
-        n.push(u.id + ': no room-entry event (5001, 5003, 7000, 32788) reported: no time in the room is drawn.');
-      }
-      u.stays.forEach(function (st) {
-        if (st[1] == null) open.push(u.id + ' (entered ' + fmtTime(st[0]) + ')');
-        if (st[0] == null) orphan.push(u.id + ' (left ' + fmtTime(st[1]) + ')');
-      });
-    });
-    if (open.length) n.push('No exit reported (the bar is open-ended, to the end of the call): ' + open.join(', ') + '.');
-    if (orphan.length) n.push('An exit with no entry reported before it (the bar starts at the left edge): ' + orphan.join(', ') + '.');
-    if (untimed) n.push(plural(untimed, 'event has', 'events have') + ' no time and cannot be drawn (they are counted in the lane labels).');
-    return n;
-  }
+  // What is missing: the notes sql/report.sql made (trtc_report_note),
+  // the same "trtc report" prints on stderr as note: lines.
+  function callNotes(c) { return c.notes || []; }
 
   // ---- the timeline --------------------------------------------------------------
   function zoomTo(v, mid, half) {
@@ -238,8 +221,9 @@
     for (var t = first; t <= v.t1; t += step) {
       var x = X(t);
       add(axis, s('line', { 'class': 'grid', x1: x, x2: x, y1: AXIS_H - 6, y2: H }));
-      var label = step >= 6e4 ? fmtTime(t, false, true).slice(0, step >= 6e4 && step % 6e4 === 0 ? 5 : 8)
-        : step >= 1000 ? fmtTime(t, false, true) : fmtTime(t).slice(3);
+      // Always with the hour: HH:MM, HH:MM:SS, or HH:MM:SS.mmm zoomed in.
+      var label = step >= 6e4 && step % 6e4 === 0 ? fmtTime(t, false, true).slice(0, 5)
+        : step >= 1000 ? fmtTime(t, false, true) : fmtTime(t);
       add(axis, s('text', { x: x, y: AXIS_H - 10, 'text-anchor': 'middle' }, label));
     }
     add(svg, axis);
@@ -294,7 +278,8 @@
         add(L.plot, r);
       });
       u.entry.forEach(function (a) {
-        if (a.ended_ms == null || a.ended_ms < v.t0 || a.started_ms > v.t1) return;
+        // No line without a start (a WebRTC client reports no 5001).
+        if (a.started_ms == null || a.ended_ms == null || a.ended_ms < v.t0 || a.started_ms > v.t1) return;
         add(L.plot, s('line', { 'class': 'attempt' + (a.entered ? '' : ' failed'), x1: X(a.started_ms), x2: X(a.ended_ms), y1: yb, y2: yb }));
       });
     });
@@ -408,11 +393,22 @@
       if (!u.entry.length) add(entry, h('span', { 'class': 'none' }, u.n_events ? 'no entry attempt (5001) reported' : 'no events'));
       else {
         add(entry, list(u.entry, function (a) {
-          var li = h('li', { 'data-attempt': a.attempt, 'data-entry-ms': a.entry_ms == null ? '' : a.entry_ms });
-          return add(li, document.createTextNode('#' + a.attempt + ' ' + a.started + ' '),
-            h('span', { 'class': a.entered ? '' : 'bad' }, a.outcome), document.createTextNode(' '),
-            h('span', { 'class': 'num' }, a.entry_ms == null ? '(no outcome)' : a.entry_ms + ' ms'),
-            a.attempt > 1 && a.since_first_ms != null ? document.createTextNode(' (' + a.since_first_ms + ' ms since the first attempt)') : null);
+          var li = h('li', { 'data-attempt': a.attempt, 'data-entry-ms': a.entry_ms == null ? '' : a.entry_ms,
+            'data-since-first-ms': a.since_first_ms == null ? '' : a.since_first_ms });
+          var since = a.attempt > 1 && a.since_first_ms != null ? document.createTextNode(' (' + fmtDur(a.since_first_ms) + ' since the first attempt)') : null;
+          var outcome = h('span', { 'class': a.entered ? '' : 'bad' }, a.outcome);
+          if (a.started_ms == null) {
+            // An outcome without a start (a WebRTC client reports no 5001):
+            // the outcome is known, the start and the time taken are not.
+            return add(li, document.createTextNode('#' + a.attempt + ' '), outcome,
+              document.createTextNode(' at ' + fmtTime(a.ended_ms) + ' '),
+              h('span', { 'class': 'none' }, '(start not reported: time taken unknown)'), since);
+          }
+          if (a.ended_ms == null) {
+            return add(li, document.createTextNode('#' + a.attempt + ' ' + a.started + ' '), outcome, since);
+          }
+          return add(li, document.createTextNode('#' + a.attempt + ' ' + a.started + ' '), outcome, document.createTextNode(' '),
+            h('span', { 'class': 'num', title: a.entry_ms + ' ms' }, fmtDur(a.entry_ms)), since);
         }));
       }
       var ff = h('td', { 'class': 'first-frame' });
@@ -421,7 +417,7 @@
         add(ff, list(u.first_frame, function (f) {
           return add(h('li', { 'data-remote': f.remote, 'data-ttff-ms': f.ttff_ms == null ? '' : f.ttff_ms }),
             document.createTextNode(f.remote + ' (' + f.stream + ') '),
-            h('span', { 'class': 'num' }, f.ttff_ms == null ? '?' : f.ttff_ms + ' ms'),
+            h('span', { 'class': 'num', title: f.ttff_ms == null ? null : f.ttff_ms + ' ms' }, fmtDur(f.ttff_ms)),
             document.createTextNode(' at ' + f.first_frame));
         }));
       }
@@ -443,8 +439,12 @@
       if (!mine.length) add(ex, h('span', { 'class': 'none' }, 'none'));
       else {
         add(ex, list(mine, function (x) {
-          return h('li', null, fmtTime(x.time_ms, false, true) + ' ' + (x.experience || 'experience ' + x.experience_id) +
+          var li = h('li', x.apart ? { 'class': 'apart', 'data-apart': '1' } : null, (x.apart ? fmtTime(x.time_ms, true, true) : fmtTime(x.time_ms, false, true)) +
+            ' ' + (x.experience || 'experience ' + x.experience_id) +
             ' (' + (x.causes.length ? x.causes.map(function (k) { return k.id; }).join(', ') : 'no cause reported') + ')');
+          // Far outside the call's events: not drawn (see the notes).
+          if (x.apart) add(li, h('span', { 'class': 'warn' }, ' far outside the call\u2019s events: not on the timeline'));
+          return li;
         }));
       }
       add(body, add(tr, entry, ff, pr, ex));

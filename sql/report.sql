@@ -28,11 +28,43 @@ SELECT row_number() OVER (ORDER BY first_ms, call) AS call_no, call, comm_id, sd
        room_id, first_ms AS start_ms, last_ms AS end_ms, missing
   FROM trtc_call_summary;
 
--- The calls asked for (:call).
+-- The calls asked for (:call), with the time range drawn: from the first
+-- to the last event (events_first_ms, events_last_ms) and the abnormal
+-- experiences within 5 minutes of them (trtc_call_abnormal's margin). An
+-- experience further away (a stray row joined by its comm_id alone) is
+-- left out of the range, listed apart and said in a note; a call with no
+-- timed event keeps the range of its experiences. n_rooms: the rooms its
+-- rows name.
 DROP TABLE IF EXISTS temp.trtc_report_call;
 CREATE TEMP TABLE trtc_report_call AS
-SELECT * FROM trtc_report_call_all
- WHERE :call IS NULL OR call = :call OR comm_id = :call OR (comm_id IS NULL AND room_id = :call);
+SELECT call_no, call, comm_id, sdk_app_id, room_id,
+       CASE WHEN events_first_ms IS NULL THEN all_start_ms
+            ELSE min(events_first_ms, ifnull(
+                   (SELECT min(x.time_ms) FROM trtc_call_abnormal AS x
+                     WHERE x.call = c.call AND x.time_ms >= events_first_ms - 300000), events_first_ms))
+       END AS start_ms,
+       CASE WHEN events_last_ms IS NULL THEN all_end_ms
+            ELSE max(events_last_ms, ifnull(
+                   (SELECT max(x.time_ms) FROM trtc_call_abnormal AS x
+                     WHERE x.call = c.call AND x.time_ms <= events_last_ms + 300000), events_last_ms))
+       END AS end_ms,
+       events_first_ms, events_last_ms, all_start_ms, all_end_ms, missing,
+       (SELECT count(DISTINCT room_id) FROM
+          (SELECT r.room_id FROM trtc_responses AS r
+            WHERE r.api = 'DescribeUserEvent' AND c.comm_id IS NOT NULL AND r.comm_id = c.comm_id
+           UNION ALL SELECT x.room_id FROM trtc_call_abnormal AS x WHERE x.call = c.call)) AS n_rooms,
+       (SELECT group_concat(room_id, ', ') FROM
+          (SELECT r.room_id FROM trtc_responses AS r
+            WHERE r.api = 'DescribeUserEvent' AND c.comm_id IS NOT NULL AND r.comm_id = c.comm_id
+           UNION SELECT x.room_id FROM trtc_call_abnormal AS x WHERE x.call = c.call
+           ORDER BY 1)) AS rooms
+  FROM (SELECT a.call_no, a.call, a.comm_id, a.sdk_app_id, a.room_id, a.missing,
+               a.start_ms AS all_start_ms, a.end_ms AS all_end_ms,
+               (SELECT min(u.first_ms) FROM trtc_call_users AS u WHERE u.call = a.call) AS events_first_ms,
+               (SELECT max(u.last_ms) FROM trtc_call_users AS u WHERE u.call = a.call) AS events_last_ms
+          FROM trtc_report_call_all AS a
+         WHERE :call IS NULL OR a.call = :call OR a.comm_id = :call
+            OR (a.comm_id IS NULL AND a.room_id = :call)) AS c;
 
 -- ---- Users: one lane each ---------------------------------------------------
 -- Everyone in a call: whose event log is loaded, who is only named by
@@ -126,6 +158,160 @@ SELECT u.call_no, u.lane, ifnull(p.category, '(unknown)') AS category,
   JOIN trtc_problems AS p ON p.call = u.call AND p.user_id IS u.user_id
  GROUP BY u.call_no, u.lane, ifnull(p.category, '(unknown)');
 
+-- ---- What is missing: the notes of each call -------------------------------------
+-- One row per note: the page's yellow box shows them in this order and
+-- "trtc report" prints each as a "note:" line (with the call's CommId, or
+-- "room R", before it). n: its place in the box.
+DROP TABLE IF EXISTS temp.trtc_report_note;
+CREATE TEMP TABLE trtc_report_note AS
+WITH shown AS ( -- the calls the page shows (those with a lane)
+  SELECT c.* FROM trtc_report_call AS c
+   WHERE EXISTS (SELECT 1 FROM trtc_report_user AS u WHERE u.call_no = c.call_no)
+),
+bad AS ( -- responses of those calls that were an API error or are not decoded
+  -- (no decode_error here: a database of the old sql/ingest.sh lacks it)
+  SELECT c.call_no, r.response_id, r.api, r.user_id, r.error_code, r.error_message,
+         coalesce('file ' || r.source_file, 'response ' || r.response_id) AS origin,
+         (SELECT u.n_events FROM trtc_report_user AS u
+           WHERE u.call_no = c.call_no AND u.user_id IS r.user_id) AS n_events
+    FROM shown AS c
+    JOIN trtc_responses AS r
+      ON coalesce(r.comm_id, 'room ' || coalesce(r.room_id, '(unknown)') || ' of app '
+                  || coalesce(r.sdk_app_id, '(unknown)') || ' (comm_id unknown)') = c.call
+   WHERE (r.error_code IS NOT NULL OR r.n_rows IS NULL)
+     AND (:users IS NULL OR r.user_id IS NULL OR r.user_id IN (SELECT value FROM json_each(:users)))
+),
+apart AS ( -- experiences far outside the call's events (not in its time range)
+  SELECT c.call_no, c.events_first_ms, c.events_last_ms, x.user_id, x.time_ms
+    FROM shown AS c
+    JOIN trtc_call_abnormal AS x ON x.call = c.call
+    JOIN trtc_report_user AS u ON u.call_no = c.call_no AND u.user_id IS x.user_id
+   WHERE x.time_ms < c.start_ms OR x.time_ms > c.end_ms
+   GROUP BY c.call_no, x.user_id, x.event_time, x.experience_id
+),
+notes AS (
+  -- rows without a CommId
+  SELECT call_no, 1 AS k, 0 AS sub,
+         'rows without a CommId: the rows of room ' || ifnull(room_id, '?') || ' of app '
+         || ifnull(sdk_app_id, '?') || ' that came without one are shown as a call of their own, '
+         || 'and may belong to several calls' AS note
+    FROM shown AS c
+   WHERE comm_id IS NULL
+     AND (EXISTS (SELECT 1 FROM trtc_call_users AS u WHERE u.call = c.call AND u.has_log)
+          OR EXISTS (SELECT 1 FROM trtc_call_abnormal AS x WHERE x.call = c.call AND x.comm_id IS NULL))
+  -- abnormal experiences shown here that came with the CommId of a call of another room
+  UNION ALL
+  SELECT c.call_no, 2, 0,
+         count(DISTINCT x.user_id || '/' || x.event_time || '/' || x.experience_id)
+         || ' abnormal experience(s) of room ' || ifnull(x.room_id, '?')
+         || ' came in a DescribeUnusualEvent response for the call ' || x.comm_id
+         || ', of another room: they are shown here, under their own room, not under that call'
+    FROM shown AS c
+    JOIN trtc_call_abnormal AS x ON x.call = c.call
+   WHERE x.call_by <> 'comm_id' AND x.comm_id IS NOT NULL AND x.comm_id IS NOT c.comm_id
+   GROUP BY c.call_no, x.room_id, x.comm_id
+  -- ... and, in that call, where they went
+  UNION ALL
+  SELECT c.call_no, 2, 1,
+         count(DISTINCT x.user_id || '/' || x.event_time || '/' || x.experience_id)
+         || ' abnormal experience(s) of this CommId''s DescribeUnusualEvent response(s) name room '
+         || ifnull(x.room_id, '?') || ', not this call''s: they are shown under that room, as the call '''
+         || x.call || ''''
+    FROM shown AS c
+    JOIN trtc_call_abnormal AS x ON x.comm_id = c.comm_id AND x.call <> c.call
+   GROUP BY c.call_no, x.room_id, x.call
+  -- a CommId whose rows name several rooms
+  UNION ALL
+  SELECT call_no, 3, 0,
+         'the rows of this call name ' || n_rooms || ' rooms (' || rooms || '); the header shows room '
+         || ifnull(room_id, '?')
+    FROM shown WHERE n_rooms > 1
+  -- API errors and responses that could not be decoded
+  UNION ALL
+  SELECT call_no, 4, response_id,
+         CASE WHEN error_code IS NULL THEN
+                'the ' || api || ' response' || ifnull(' for ' || user_id, '') || ' (' || origin
+                || ') could not be decoded (trtc_responses.decode_error says why): its rows are missing'
+              WHEN api = 'DescribeUserEvent' AND user_id IS NOT NULL AND ifnull(n_events, 0) = 0 THEN
+                'no events for ' || user_id || ': their DescribeUserEvent response was an API error '
+                || error_code || ifnull(' (' || error_message || ')', '') || ', ' || origin
+                || CASE WHEN n_events IS NULL THEN '; they have no lane' ELSE '; their lane is marked' END
+              WHEN api = 'DescribeUserEvent' THEN
+                'a DescribeUserEvent response' || ifnull(' for ' || user_id, '') || ' was an API error '
+                || error_code || ifnull(' (' || error_message || ')', '') || ', ' || origin
+                || CASE WHEN user_id IS NOT NULL THEN '; the events of their other responses are shown' ELSE '' END
+              ELSE 'a DescribeUnusualEvent response was an API error ' || error_code
+                || ifnull(' (' || error_message || ')', '') || ', ' || origin
+                || ': abnormal experiences may be missing' END
+    FROM bad
+  -- users without events of their own (not those of an API error, said above)
+  UNION ALL
+  SELECT u.call_no, 5, u.lane,
+         'user ' || ifnull(u.user_id, '(no user id)')
+         || ' has no events of their own (no DescribeUserEvent response loaded)'
+         || CASE WHEN json_array_length(u.listed) > 0 THEN '; in the call''s user list (DescribeUserInfo)' ELSE '' END
+         || ifnull('; named as a remote user by ' || u.seen_by, '')
+         || CASE WHEN u.n_unusual > 0 THEN '; has abnormal experiences' ELSE '' END
+    FROM trtc_report_user AS u
+   WHERE u.n_events = 0
+     AND NOT EXISTS (SELECT 1 FROM bad AS b WHERE b.call_no = u.call_no AND b.user_id IS u.user_id
+                                              AND b.error_code IS NOT NULL AND b.api = 'DescribeUserEvent')
+  -- users with events but no room-entry event
+  UNION ALL
+  SELECT u.call_no, 6, u.lane,
+         'user ' || ifnull(u.user_id, '(no user id)')
+         || ': no room-entry event (5001, 5003, 7000, 32788) reported: no time in the room is drawn'
+    FROM trtc_report_user AS u
+   WHERE u.n_events > 0
+     AND NOT EXISTS (SELECT 1 FROM trtc_report_entry AS e WHERE e.call_no = u.call_no AND e.lane = u.lane)
+     AND NOT EXISTS (SELECT 1 FROM trtc_report_stay AS s WHERE s.call_no = u.call_no AND s.lane = u.lane)
+  -- stays without an exit, exits without an entry
+  UNION ALL
+  SELECT s.call_no, 7, 0,
+         'no exit reported (the bar is open-ended, to the end of the call): '
+         || group_concat(ifnull(u.user_id, '(no user id)') || ' (entered '
+                         || substr(trtc_time(s.in_ms, :tz), 12, 12) || ')', ', ')
+    FROM (SELECT * FROM trtc_report_stay ORDER BY call_no, lane, stay) AS s
+    JOIN trtc_report_user AS u USING (call_no, lane)
+   WHERE s.out_ms IS NULL AND s.in_ms IS NOT NULL
+   GROUP BY s.call_no
+  UNION ALL
+  SELECT s.call_no, 8, 0,
+         'an exit with no entry reported before it (the bar starts at the left edge): '
+         || group_concat(ifnull(u.user_id, '(no user id)') || ' (left '
+                         || substr(trtc_time(s.out_ms, :tz), 12, 12) || ')', ', ')
+    FROM (SELECT * FROM trtc_report_stay ORDER BY call_no, lane, stay) AS s
+    JOIN trtc_report_user AS u USING (call_no, lane)
+   WHERE s.in_ms IS NULL
+   GROUP BY s.call_no
+  -- events without a time
+  UNION ALL
+  SELECT call_no, 9, 0,
+         sum(n_untimed) || ' event(s) without a time (not drawn; counted in the lane labels)'
+    FROM trtc_report_user
+   GROUP BY call_no HAVING sum(n_untimed) > 0
+  -- abnormal experiences far from the call's events
+  UNION ALL
+  SELECT call_no, 10, 0,
+         count(*) || ' abnormal experience(s) lie more than 5 min outside this call''s events ('
+         || substr(trtc_time(min(events_first_ms), :tz), 12, 8) || ' to '
+         || substr(trtc_time(max(events_last_ms), :tz), 12, 8) || '): '
+         || group_concat(ifnull(user_id, '(no user id)') || ' at ' || substr(trtc_time(time_ms, :tz), 1, 19)
+                         || ' (' || dur || CASE WHEN time_ms < events_first_ms THEN ' before the first event)'
+                                               ELSE ' after the last event)' END, ', ')
+         || '; they are listed in the summary but not drawn, and left out of the time range'
+    FROM (SELECT a.*,
+                 (SELECT CASE WHEN d >= 3600 THEN (d / 3600) || ' h ' || (d % 3600 / 60) || ' min ' || (d % 60) || ' s'
+                              WHEN d >= 60 THEN (d / 60) || ' min ' || (d % 60) || ' s'
+                              ELSE d || ' s' END
+                    FROM (SELECT (CASE WHEN a.time_ms < a.events_first_ms THEN a.events_first_ms - a.time_ms
+                                       ELSE a.time_ms - a.events_last_ms END + 500) / 1000 AS d)) AS dur
+            FROM apart AS a ORDER BY a.call_no, a.time_ms)
+   GROUP BY call_no
+)
+SELECT call_no, row_number() OVER (PARTITION BY call_no ORDER BY k, sub) AS n, note
+  FROM notes;
+
 -- ---- The page's data: one JSON document -------------------------------------
 SELECT json_object(
   'tz_min', ifnull((CASE substr(:tz, 1, 1) WHEN '-' THEN -1 ELSE 1 END)
@@ -137,8 +323,10 @@ SELECT json_object(
       'comm_id', c.comm_id,
       'sdk_app_id', c.sdk_app_id,
       'room_id', c.room_id,
-      'n_rooms', 1,
+      'n_rooms', c.n_rooms,
       'missing', c.missing,
+      'notes', (SELECT json_group_array(note) FROM (SELECT note FROM trtc_report_note AS n
+                                                     WHERE n.call_no = c.call_no ORDER BY n.n)),
       'start_ms', c.start_ms,
       'end_ms', c.end_ms,
       'n_users_all', (SELECT count(*) FROM trtc_report_user_all AS a WHERE a.call_no = c.call_no),
@@ -185,6 +373,7 @@ SELECT json_object(
       -- One per experience (user, time, experience), with its causes.
       'experiences', (SELECT json_group_array(json_object(
                    'lane', x.lane, 'time_ms', x.event_time * 1000,
+                   'apart', x.event_time * 1000 NOT BETWEEN c.start_ms AND c.end_ms,
                    'experience_id', x.experience_id,
                    'experience', trtc_experience(x.experience_id),
                    'causes', json(x.causes)))

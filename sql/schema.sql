@@ -467,8 +467,10 @@ SELECT call, comm_id, sdk_app_id, room_id, first_ms, last_ms,
                 SELECT call, NULL, NULL, NULL, first_ms, last_ms, has_log, user_id, events,
                        NULL, NULL, NULL, NULL
                   FROM trtc_call_users
-                UNION ALL -- the abnormal experiences
-                SELECT call, max(comm_id), max(sdk_app_id), max(room_id), min(time_ms), max(time_ms),
+                UNION ALL -- the abnormal experiences (their comm_id only when it is
+                          -- the call's: not that of a row of another room)
+                SELECT call, max(CASE WHEN call_by = 'comm_id' THEN comm_id END), max(sdk_app_id),
+                       max(room_id), min(time_ms), max(time_ms),
                        NULL, NULL, NULL, 1, NULL, NULL, NULL
                   FROM trtc_call_abnormal
                  GROUP BY call, user_id, event_time, experience_id)

@@ -22,7 +22,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..56"
+echo "1..65"
 
 load_sample "$tmp/s.db" 2>/dev/null
 report $? "the sample call loads"
@@ -203,11 +203,22 @@ INSERT INTO trtc_event_log VALUES
 INSERT INTO trtc_unusual_log VALUES (503, 1, 1400188366, NULL, '61203', 'dave', 1710236000, 3, 1020, NULL);
 EOF
 r "$tmp/m.db" -o "$tmp/m.html" 2>"$tmp/err"
-is "$? $(grep -c '^trtc report: note:' "$tmp/err")" "0 3" "missing pieces: exit 0, a note for each on stderr"
-grep -q "note: call without CommId: the rows of room 777" "$tmp/err" &&
+# notes PAGE: the notes of the page's box, as stderr says them ("CALL: NOTE").
+notes() {
+  data "$1" >"$tmp/n.json"
+  q :memory: "SELECT ifnull(json_extract(c.value, '\$.comm_id'), 'room ' || json_extract(c.value, '\$.room_id')) || ': ' || n.value
+                FROM json_each(CAST(readfile('$tmp/n.json') AS TEXT), '\$.calls') AS c, json_each(c.value, '\$.notes') AS n"
+}
+notes "$tmp/m.html" >"$tmp/notes.page"
+sed -n 's/^trtc report: note: //p' "$tmp/err" >"$tmp/notes.err"
+is "$? $(wc -l <"$tmp/notes.err") $(cmp -s "$tmp/notes.err" "$tmp/notes.page"; echo $?)" "0 7 0" \
+  "missing pieces: exit 0, one note on stderr for each note of the page's box, the same text"
+grep -q "note: room 777: rows without a CommId: the rows of room 777" "$tmp/err" &&
   grep -q "note: room 777: user xavier has no events of their own" "$tmp/err" &&
-  grep -q "note: 1 event(s) without a time (not drawn)" "$tmp/err"
-report $? "... the call without CommId, the user seen only as a remote peer, the event without time"
+  grep -q "note: room 777: 1 event(s) without a time (not drawn" "$tmp/err" &&
+  grep -q "note: room 777: no exit reported (the bar is open-ended, to the end of the call): zoe (entered 03:20:00.900)" "$tmp/err" &&
+  grep -q "note: room 777: an exit with no entry reported before it (the bar starts at the left edge): yann (left 03:21:00.000)" "$tmp/err"
+report $? "... the call without CommId, the user seen only as a remote peer, the event without time, the open stay, the exit without entry"
 is "$(j "$tmp/m.html" '$.calls[1].comm_id')|$(j "$tmp/m.html" '$.calls[1].room_id')|$(j "$tmp/m.html" '$.calls[1].users')" \
   '|777|[{"id":"zoe","client":"SDK","n_events":4,"n_untimed":1,"n_unusual":0,"seen_by":null,"device":null,"sdk_version":null,"listed":[],"stays":[[1710300000900,null,null]],"entry":[{"attempt":1,"started_ms":1710300000000,"started":"03:20:00.000","ended_ms":1710300000900,"entered":1,"outcome":"Entered room successfully","entry_ms":900,"since_first_ms":900}],"first_frame":[{"remote":"xavier","stream":"big","frame_ms":1710300003000,"first_frame":"03:20:03.000","ttff_ms":3000}],"problems":[["app",0,1]]},{"id":"yann","client":"SDK","n_events":2,"n_untimed":0,"n_unusual":0,"seen_by":null,"device":null,"sdk_version":null,"listed":[],"stays":[[null,1710300060000,"Exited room successfully"]],"entry":[],"first_frame":[],"problems":[]},{"id":"xavier","client":null,"n_events":0,"n_untimed":0,"n_unusual":0,"seen_by":"zoe","device":null,"sdk_version":null,"listed":[],"stays":[],"entry":[],"first_frame":[],"problems":[]}]' \
   "the call without CommId: open-ended stay, exit without entry, untimed event, remote-only user"
@@ -252,3 +263,34 @@ is "$(same "$tmp/h.json" "$tmp/hshell.json")" 1 \
   "... and it is the same data as sql/report.sql's, once unescaped"
 is "$(q :memory: "SELECT count(*) FROM json_tree(CAST(readfile('$tmp/h.json') AS TEXT)) WHERE atom = 'alice' || char(8232) || '</script><b>'")" 3 \
   "a peer id with U+2028 and markup in it comes back whole (its event, its lane, the experience's peer)"
+
+# ---- what the review found (tests/report/make-ux.sh) ---------------------------------------
+. "$src/tests/report/make-ux.sh"
+make_ux "$tmp/ux" 2>/dev/null
+r "$tmp/ux/ux.db" -o "$tmp/ux.html" 2>"$tmp/err"
+report $? "the review's calls: a page"
+notes "$tmp/ux.html" >"$tmp/notes.page"
+sed -n 's/^trtc report: note: //p' "$tmp/err" >"$tmp/notes.err"
+is "$(wc -l <"$tmp/notes.err") $(cmp -s "$tmp/notes.err" "$tmp/notes.page"; echo $?)" "9 0" \
+  "with an API error and open stays, stderr has one note line per note of the box, the same text"
+grep -qF "note: 1400000001_8008_1699999990: no events for gina: their DescribeUserEvent response was an API error InvalidParameter.UserId (UserId not found), file $tmp/ux/c1/user-events-gina.json; they have no lane" "$tmp/err"
+report $? "the API-error note names the user, the Code, the message and the file, and says she has no lane"
+is "$(j "$tmp/ux.html" '$.calls[0].comm_id') $(j "$tmp/ux.html" '$.calls[0].users[#-1].id') $(j "$tmp/ux.html" '$.calls[3].comm_id')| $(j "$tmp/ux.html" '$.calls[3].room_id') $(j "$tmp/ux.html" '$.calls[3].users[0].id') $(j "$tmp/ux.html" '$.calls[3].experiences[0].causes[0].id')" \
+  "1400000001_8008_1699999990 yan | 8009 zed 1013" \
+  "a DescribeUnusualEvent row of room 8009 in call 8008's response: shown under room 8009 (no CommId), not under call 8008"
+grep -q "note: room 8009: 1 abnormal experience(s) of room 8009 came in a DescribeUnusualEvent response for the call 1400000001_8008_1699999990, of another room" "$tmp/err" &&
+  grep -q "note: 1400000001_8008_1699999990: 1 abnormal experience(s) of this CommId's DescribeUnusualEvent response(s) name room 8009" "$tmp/err" &&
+  ! grep -q "note: 1400000001_8008_1699999990: user zed" "$tmp/err"
+report $? "... each call's notes say so, and none of call 8008's talks about zed"
+is "$(j "$tmp/ux.html" '$.calls[0].start_ms') $(j "$tmp/ux.html" '$.calls[0].end_ms') $(j "$tmp/ux.html" '$.calls[0].experiences[0].apart') $(j "$tmp/ux.html" '$.calls[0].experiences[1].apart')" \
+  "1700000000123 1700000120000 1 0" \
+  "an experience 10,000 s before the call's events does not stretch its time range; it is marked apart"
+grep -q "note: 1400000001_8008_1699999990: 1 abnormal experience(s) lie more than 5 min outside this call's events (22:13:20 to 22:15:20): yan at 2023-11-14 19:26:40 (2 h 46 min 40 s before the first event)" "$tmp/err"
+report $? "... and a note says so"
+is "$(j "$tmp/ux.html" '$.calls[0].users[1].id') $(j "$tmp/ux.html" '$.calls[0].users[1].client') $(j "$tmp/ux.html" '$.calls[0].users[1].entry')" \
+  'bob WebRTC [{"attempt":1,"started_ms":null,"started":"(not reported)","ended_ms":1700000000999,"entered":1,"outcome":"Entered room","entry_ms":null,"since_first_ms":null}]' \
+  "a WebRTC user's entry: the outcome (entered) known, the start not"
+# trtc_time(x, zone) takes up to +-23:59 and only +HH:MM / -HH:MM / UTC;
+# --tz takes -12:00..+14:00 and also +HHMM, +HH, Z (docs/report.md).
+is "$(q :memory: "SELECT trtc_time(0, '+23:59')") $(r "$tmp/s.db" -o "$tmp/x.html" --tz +23:59 2>&1 >/dev/null | grep -c -- --tz)" \
+  "1970-01-01 23:59:00.000 +23:59 1" "the zone ranges of trtc_time and of --tz differ as docs/report.md says"

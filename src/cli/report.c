@@ -502,20 +502,14 @@ static int checkSelection(sqlite3 *db, const ReportArgs *p) {
   return bad ? TRTC_EXIT_PARTIAL : 0;
 }
 
-/* What the page marks as missing, said on stderr too. */
+/* What the page marks as missing (its yellow box: temp.trtc_report_note,
+** made by sql/report.sql), said on stderr too: one "note:" line per note
+** the box shows, after the call's CommId (or "room R"). */
 static void printNotes(sqlite3 *db) {
   static const char zSql[] =
-      "SELECT 'call without CommId: the rows of room ' || ifnull(room_id, '?') || "
-      "' that came without one are shown as a call of their own' "
-      "FROM temp.trtc_report_call WHERE comm_id IS NULL "
-      "UNION ALL "
-      "SELECT ifnull(c.comm_id, 'room ' || c.room_id) || ': user ' || ifnull(u.user_id, '(no user id)') || "
-      "' has no events of their own (no DescribeUserEvent response loaded)' "
-      "FROM temp.trtc_report_user AS u JOIN temp.trtc_report_call AS c USING (call_no) "
-      "WHERE u.n_events = 0 "
-      "UNION ALL "
-      "SELECT sum(n_untimed) || ' event(s) without a time (not drawn)' FROM temp.trtc_report_user "
-      "HAVING sum(n_untimed) > 0";
+      "SELECT ifnull(c.comm_id, 'room ' || ifnull(c.room_id, '?')) || ': ' || n.note "
+      "FROM temp.trtc_report_note AS n JOIN temp.trtc_report_call AS c USING (call_no) "
+      "ORDER BY n.call_no, n.n";
   sqlite3_stmt *pStmt = 0;
   if (sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0) != SQLITE_OK) return;
   while (sqlite3_step(pStmt) == SQLITE_ROW) {

@@ -8,7 +8,8 @@
 //
 // DIR holds sample.html + sample.json (per-user counts) with the outputs
 // of sql/examples/02-room-entry.sql and 03-first-frame.sql,
-// hostile.html + hostile.json, large.html + large.json and blank.html.
+// hostile.html + hostile.json, large.html + large.json, ux.html + ux.err
+// (tests/report/make-ux.sh) and blank.html.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openReport } from './render.mjs';
@@ -83,21 +84,26 @@ async function sample() {
     is(Object.values(marks).reduce((a, m) => a + m.experiences, 0), want.experiences, 'sample: one triangle per abnormal experience');
 
     // The summary's room-entry figures are those of sql/examples/02-room-entry.sql.
+    // (the durations as shown, e.g. "5.02 s"; exact in data-entry-ms and data-since-first-ms)
     const shown = await page.$$eval('section.call tr[data-user] td.entry li', (lis) => lis.map((li) => {
-      const m = li.innerText.match(/^#(\d+) (\S+) (.*?) (\d+) ms(?: \((\d+) ms since the first attempt\))?$/);
+      const m = li.innerText.match(/^#(\d+) (\S+) (.*?) (\d+(?:\.\d+)? m?s)(?: \((\d+(?:\.\d+)? m?s) since the first attempt\))?$/);
       const user = li.closest('tr').dataset.user;
-      return m ? [user, m[1], m[2], m[3], m[4], m[5] || m[4]] : [user, li.innerText];
+      return m ? [user, m[1], m[2], m[3], li.dataset.entryMs, li.dataset.sinceFirstMs] : [user, li.innerText];
     }));
+    const carol = await page.$$eval('tr[data-user="carol"] td.entry li', (lis) => lis.map((li) => li.innerText));
+    is(carol, ['#1 09:30:40.050 Failed to enter room 5.02 s', '#2 09:30:48.500 Entered room successfully 810 ms (9.26 s since the first attempt)'],
+      "sample: carol's attempts read as durations (5.02 s, 810 ms, 9.26 s), not raw milliseconds");
     const roomEntry = readFileSync(join(dir, '02-room-entry.out'), 'utf8');
     // call | user | attempt | started (date, time, zone) | ended | outcome | entry_ms | since_first_ms
     const rows = tableRows(roomEntry).map((c) => [c[1], c[2], c[3].slice(11, 23), c[5], c[6], c[7]]);
     ok(rows.length === 6, 'sample: sql/examples/02-room-entry.sql gives 6 attempts', roomEntry);
     is(shown.sort(), rows.sort(), 'sample: the room-entry attempts, times and outcomes are those of sql/examples/02-room-entry.sql');
     const ttff = await page.$$eval('section.call tr[data-user] td.first-frame li', (lis) => lis.map((li) =>
-      [li.closest('tr').dataset.user, li.innerText.match(/^(\S+) \((\w+)\) (\d+) ms at (\S+)$/)?.slice(1).join(' ')]));
+      [li.closest('tr').dataset.user, li.innerText.match(/^(\S+) \((\w+)\) (?:\d+(?:\.\d+)? m?s|\d+ min \d+ s) at (\S+)$/)
+        ?.slice(1).concat(li.dataset.ttffMs).join(' ')]));
     is(ttff.map((x) => x.join(' ')).sort(), tableRows(readFileSync(join(dir, '03-first-frame.out'), 'utf8'))
       // call | viewer | remote | stream | first_frame (date, time, zone) | ttff_ms | from
-      .map((c) => [c[1], c[2], c[3], c[5], c[4].slice(11, 23)].join(' ')).sort(),
+      .map((c) => [c[1], c[2], c[3], c[4].slice(11, 23), c[5]].join(' ')).sort(),
       'sample: the times to first frame are those of sql/examples/03-first-frame.sql');
 
     // Hover and keyboard focus show the event's time, id, parameters and text.
@@ -276,7 +282,47 @@ async function large() {
   }
 }
 
+// The review's calls (tests/report/make-ux.sh): durations, a WebRTC
+// entry, axis labels, the notes against stderr, rows of another room.
+async function ux() {
+  const r = await openReport(join(dir, 'ux.html'));
+  const { page } = r;
+  try {
+    const heads = await page.$$eval('section.call', (ss) => ss.map((sec) => ({
+      title: sec.querySelector('h2').textContent,
+      range: [...sec.querySelectorAll('.call-head dt')].find((d) => d.textContent === 'Time range').nextSibling.textContent,
+      lanes: [...sec.querySelectorAll('g.lane')].map((l) => l.dataset.user),
+      notes: [...sec.querySelectorAll('.notes li')].map((l) => l.textContent),
+      entry: Object.fromEntries([...sec.querySelectorAll('tr[data-user]')].map((tr) => [tr.dataset.user, tr.querySelector('td.entry').innerText])),
+      apart: [...sec.querySelectorAll('td.experiences li[data-apart]')].map((l) => l.innerText),
+    })));
+    is(heads.map((h) => h.range.replace(/.*\(/, '(')), ['(2 min 0 s)', '(8 min 20 s)', '(59.999 s)', '(0 ms)'],
+      'ux: durations of 119,877, 500,000, 59,999 and 0 ms read "2 min 0 s", "8 min 20 s", "59.999 s", "0 ms" (not "1 min 60 s", "60 s")');
+    is([heads[1].entry.kim, heads[2].entry.lee], ['#1 22:13:20.000 Entered room successfully 8 min 20 s', '#1 22:13:20.000 Entered room successfully 59.999 s'],
+      'ux: the summary uses the same duration format as the header (not "500000 ms")');
+    is(heads[0].entry.bob, '#1 Entered room at 22:13:20.999 (start not reported: time taken unknown)',
+      "ux: a WebRTC user's entry (32788, no 5001) says the outcome and that the start was not reported");
+    const err = readFileSync(join(dir, 'ux.err'), 'utf8').split('\n').filter((l) => l.startsWith('trtc report: note: '));
+    const boxes = heads.flatMap((h) => h.notes.map((n) => h.title.replace(/^Call /, '').replace(/^Room (\S+) \(no CommId\)$/, 'room $1') + ': ' + n));
+    is(boxes, err.map((l) => l.slice('trtc report: note: '.length)), 'ux: the yellow boxes show exactly the notes trtc report printed on stderr');
+    ok(heads[0].notes.some((n) => n.startsWith('no events for gina: their DescribeUserEvent response was an API error InvalidParameter.UserId')),
+      'ux: the API-error note names the user and the Code', heads[0].notes);
+    is([heads[3].title, heads[3].lanes, heads[0].lanes.includes('zed')], ['Room 8009 (no CommId)', ['zed'], false],
+      "ux: room 8009's row is drawn under a heading naming room 8009, not under call 8008");
+    ok(!/ h /.test(heads[0].range) && heads[0].apart.length === 1 && heads[0].apart[0].includes('not on the timeline'),
+      "ux: a row 10,000 s before the call's events does not stretch its time range; it is listed apart", heads[0]);
+    // Zoomed in to milliseconds, the axis still shows the hour.
+    for (let i = 0; i < 9; i++) await page.click('section.call[data-call="0"] .zoom button:text("Zoom in")');
+    const labels = await page.$$eval('section.call[data-call="0"] .axis text', (ts) => ts.map((t) => t.textContent));
+    ok(labels.length > 2 && labels.every((l) => /^22:1\d:\d\d\.\d{3}$/.test(l)), 'ux: zoomed in, the axis labels are HH:MM:SS.mmm', labels);
+    is(r.consoleErrors, [], 'ux: no error in the console');
+  } finally {
+    await r.close();
+  }
+}
+
 try {
+  await ux();
   await sample();
   await screenshot();
   await hostile();
