@@ -26,7 +26,7 @@ rows() { # rows: the data rows of a table-mode output on stdin, cells trimmed, "
   sed -n '4,$p' | grep '^|' | sed 's/^| *//; s/ *|$//; s/ *| */|/g'
 }
 
-echo "1..51"
+echo "1..52"
 
 ${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$db" "$src/tests/fixtures/calls" >"$tmp/log" 2>&1
 report $? "the fixture loads"
@@ -181,6 +181,16 @@ is "$("$sqlite" -batch -cmd ".load $TRTC_MODULE" "$tmp/old.db" \
 report $? "sql/schema.sql runs twice on a database"
 is "$("$sqlite" -batch "$tmp/fresh.db" "SELECT count(*) FROM sqlite_master WHERE name = 'trtc_responses_call'")" 1 \
   "... with the index trtc_responses_call"
+
+# ---- An abnormal event id the mapping tables lack ----------------------------------
+cp "$db" "$tmp/unknown-id.db"
+printf '{"Response": {"Total": 1, "AbnormalExperienceList": [{"UserId": "zoe", "RoomId": "8008", "EventTime": 1700000000, "ExperienceId": 4, "AbnormalEventList": [{"AbnormalEventId": 1099, "PeerId": ""}]}], "RequestId": "unknown-id"}}' \
+  >"$tmp/unusual-events-unknown.json"
+${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet --comm-id "$known" --sdk-app-id 1400000001 --room 8008 \
+  "$tmp/unknown-id.db" "$tmp/unusual-events-unknown.json" >/dev/null 2>&1
+is "$(db=$tmp/unknown-id.db; example 06-abnormal-by-cause ".parameter set :user zoe" | rows | cut -d'|' -f3,4)" \
+  "1099|(unknown id: not in the mapping tables)" \
+  "06-abnormal-by-cause: an abnormal event id the tables lack is unknown, not '(none reported)'"
 
 # ---- Where the schema is not trusted -------------------------------------------------
 for view in trtc_call_summary trtc_room_entry trtc_first_frame trtc_problems trtc_call_abnormal; do

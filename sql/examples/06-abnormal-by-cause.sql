@@ -1,7 +1,8 @@
 -- Abnormal experiences by cause: for each experience the users had
 -- (DescribeUnusualEvent, trtc_call_abnormal), the abnormal events
 -- reported with it, how often, and for whom. An experience reported
--- without abnormal events shows "(none reported)". call_by: how the
+-- without abnormal events shows "(none reported)"; an id the mapping
+-- tables lack, "(unknown id: not in the mapping tables)". call_by: how the
 -- experience was tied to its call (its comm_id, or its room and time).
 -- Parameters (unset: all): :call, :user (who had the experience).
 .headers on
@@ -19,7 +20,8 @@ SELECT 'no abnormal experience of user ' || quote(:user) || ifnull(' in call ' |
    AND NOT EXISTS (SELECT 1 FROM trtc_call_abnormal WHERE user_id = CAST(:user AS TEXT)
                       AND (:call IS NULL OR call = CAST(:call AS TEXT)));
 SELECT call, experience, ifnull(abnormal_event_id, '') AS id,
-       ifnull(abnormal_event, '(none reported)') AS cause,
+       CASE WHEN abnormal_event_id IS NULL THEN '(none reported)'
+            ELSE ifnull(abnormal_event, '(unknown id: not in the mapping tables)') END AS cause,
        ifnull(abnormal_kind, '') AS kind, count(*) AS reports,
        group_concat(DISTINCT user_id) AS users, group_concat(DISTINCT call_by) AS call_by
   FROM (SELECT * FROM trtc_call_abnormal

@@ -4,7 +4,8 @@
 -- its call. Parameters: the values in p (NULL: all).
 WITH p (call, "user") AS (SELECT NULL::VARCHAR, NULL::VARCHAR)
 SELECT a.call, min(a.experience) AS experience, coalesce(a.abnormal_event_id::VARCHAR, '') AS id,
-       coalesce(min(a.abnormal_event), '(none reported)') AS cause,
+       CASE WHEN a.abnormal_event_id IS NULL THEN '(none reported)'
+            ELSE coalesce(min(a.abnormal_event), '(unknown id: not in the mapping tables)') END AS cause,
        coalesce(min(a.abnormal_kind), '') AS kind, count(*) AS reports,
        string_agg(DISTINCT a.user_id, ',' ORDER BY a.user_id) AS users,
        string_agg(DISTINCT a.call_by, ',' ORDER BY a.call_by) AS call_by
