@@ -91,11 +91,11 @@ JSON
 st=$?
 is "$st" 1 "problems make the exit status 1"
 is "$(grep '^error: ' "$tmp/err" | sed "s|$src/|SRC/|")" "error: mixed/manifest.json (entry 8 of \"files\"): no \"file\" in it: not loaded
-error: mixed/alice.json: the same response (the same RequestId) is stored already, loaded from SRC/sql/sample/user-events-alice.json with user_id \"alice\" (response_id 1): not loaded again (it would count twice); if the context given now is right, load it with --replace
+error: mixed/alice.json: the same response (the same RequestId) is stored already, loaded from SRC/sql/sample/user-events-alice.json with user_id \"alice\" (now \"alice2\") (response_id 1): not loaded again (it would count twice); if the context given now is right, load it with --replace
 error: mixed/truncated.json: not JSON: line 1, column 24: the text ends inside an array (truncated?)
 error: mixed/missing.json: cannot open it (No such file or directory)
 error: mixed/alice.json: a DescribeUserEvent response needs the user id it was requested for (the request's UserId): give it with --user ID, \"user_id\" in manifest.json, or the file name user-events-ID.json
-error: mixed/alice.json: the same response (the same RequestId) is stored already, loaded from SRC/sql/sample/user-events-alice.json with user_id \"alice\" (response_id 1): not loaded again (it would count twice); if the context given now is right, load it with --replace" \
+error: mixed/alice.json: the same response (the same RequestId) is stored already, loaded from SRC/sql/sample/user-events-alice.json with user_id \"alice\" (now \"kim\") (response_id 1): not loaded again (it would count twice); if the context given now is right, load it with --replace" \
   "each input not loaded is named on stderr, with why"
 has_line "$tmp/err" "warning: mixed/error.json: an API error response (InvalidParameter.RoomId: RoomId does not exist.): stored without events; request it again"
 report $? "an API error response is a warning"

@@ -170,7 +170,7 @@ static void functional(const char *zDir) {
   in.zRoomId = "s";
   rc = trtcStoreResponse(p, &in, &out);
   ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_REFUSED && out.eReason == TRTC_R_OTHER_CONTEXT &&
-         strstr(out.zWhy, "sdk_app_id \"7\"; comm_id \"8_r_1\"; room_id \"r\"") != 0 &&
+         strstr(out.zWhy, "sdk_app_id \"7\" (now \"9\"); comm_id \"8_r_1\" (now \"9_s_1\"); room_id \"r\" (now \"s\")") != 0 &&
          strstr(out.zWhy, "--replace") != 0,
      "... another context on every field: refused (it would count twice), saying how to replace");
   resetWarnings();

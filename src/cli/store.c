@@ -1078,7 +1078,9 @@ static void describeDifference(const Candidate *o, const Context *c, char *z, si
   azOld[3] = o->zUser, azNew[3] = c->zUser;
   z[0] = 0;
   for (k = 0; k < 4; k++) {
-    if (azOld[k] && azNew[k] && strcmp(azOld[k], azNew[k]) != 0) addNote(z, n, "%s \"%s\"", azName[k], azOld[k]);
+    if (azOld[k] && azNew[k] && strcmp(azOld[k], azNew[k]) != 0) {
+      addNote(z, n, "%s \"%s\" (now \"%s\")", azName[k], azOld[k], azNew[k]);
+    }
   }
 }
 
