@@ -81,6 +81,16 @@ static char *query1(sqlite3 *db, const char *zSql) {
   return z;
 }
 
+static sqlite3_int64 queryInt64(sqlite3 *db, const char *zSql) {
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_int64 v = -1;
+  if (sqlite3_prepare_v2(db, zSql, -1, &pStmt, 0) == SQLITE_OK && sqlite3_step(pStmt) == SQLITE_ROW) {
+    v = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return v;
+}
+
 static void check_sql(sqlite3 *db, const char *zSql, const char *zWant, const char *zWhat) {
   char *z = query1(db, zSql);
   is_str(z, zWant, zWhat);
@@ -352,7 +362,21 @@ static void contract(const char *zDir) {
     sqlite3_finalize(pStmt);
   }
   rc = store1(p, &in, &out);
-  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_ALREADY, "another program's row, same bytes and context: already there");
+  ok(rc == TRTC_OK && out.eStatus == TRTC_STORED_ALREADY &&
+         out.iResponseId == queryInt64(db, "SELECT response_id FROM trtc_responses WHERE user_id = 'k'"),
+     "another program's row, same bytes and context: already there, as that row (its response_id)");
+
+  /* A trigger of another program that refuses the response row: an error
+  ** saying so, never "already there" (trtc fetch would take it as stored). */
+  sqlite3_exec(db,
+               "CREATE TRIGGER nope BEFORE INSERT ON trtc_responses WHEN NEW.user_id = 'nope'"
+               " BEGIN SELECT RAISE(ABORT, 'no responses of nope'); END",
+               0, 0, 0);
+  in = response("nope.json", "[{\"PeerId\": \"nope\", \"Content\": [{\"EventId\": 5001}]}]", "nope");
+  rc = store1(p, &in, &out);
+  ok(rc == TRTC_FAIL && out.eStatus != TRTC_STORED_ALREADY, "a response row a trigger refuses: an error, not 'already there'");
+  check_sql(db, "SELECT count(*) FROM trtc_responses WHERE user_id = 'nope'", "0", "... and nothing of it kept");
+  sqlite3_exec(db, "DROP TRIGGER nope", 0, 0, 0);
 
   /* Other programs' rows without a source, found again; conflicting twice. */
   sqlite3_exec(db,
@@ -661,7 +685,7 @@ int main(void) {
     printf("1..1\nnot ok 1 - mkdtemp\n");
     return 1;
   }
-  plan(59);
+  plan(61);
   snprintf(zOldPath, sizeof(zOldPath), "%s/old.db", zDir);
   functional(zDir);
   contract(zDir);

@@ -805,6 +805,30 @@ static void afterDecode(TrtcStore *p, const char *zApi, const Context *c, int nR
   }
 }
 
+/* The context ?3-?6, as trtc_responses_identity indexes it (NULL and ''
+** alike): the index finds the earlier saves. */
+#define CONTEXT_IS                                                                                        \
+  " AND ifnull(sdk_app_id, '') = ifnull(?3, '') AND ifnull(comm_id, '') = ifnull(?4, '')"             \
+  " AND ifnull(room_id, '') = ifnull(?5, '') AND ifnull(user_id, '') = ifnull(?6, '')"
+
+/* The id of the response stored with this API, context and body hash
+** (trtc_responses_identity), or 0. */
+static sqlite3_int64 identicalResponse(TrtcStore *p, const char *zApi, const Context *c,
+                                       const unsigned char *aBodyHash) {
+  sqlite3_stmt *pStmt = 0;
+  sqlite3_int64 id = 0;
+  if (sqlite3_prepare_v2(p->db,
+                         "SELECT response_id FROM trtc_responses WHERE api = ?2" CONTEXT_IS " AND body_sha3 = ?1",
+                         -1, &pStmt, 0) == SQLITE_OK) {
+    sqlite3_bind_blob(pStmt, 1, aBodyHash, TRTC_SHA3_SIZE, SQLITE_STATIC);
+    sqlite3_bind_text(pStmt, 2, zApi, -1, SQLITE_STATIC);
+    bindContext(pStmt, 3, c);
+    if (sqlite3_step(pStmt) == SQLITE_ROW) id = sqlite3_column_int64(pStmt, 0);
+  }
+  sqlite3_finalize(pStmt);
+  return id;
+}
+
 /* ---- Overlapping saves ------------------------------------------------------------- */
 
 /* Saves of the same user and call (or the same room's abnormal
@@ -813,11 +837,6 @@ static void afterDecode(TrtcStore *p, const char *zApi, const Context *c, int nR
 ** of an earlier response of the same API and context are deleted, one for
 ** one (the k-th copy of an event in this response goes when the earlier
 ** ones hold it k times), so that every event is counted once. */
-/* The context ?3-?6, as trtc_responses_identity indexes it (NULL and ''
-** alike): the index finds the earlier saves. */
-#define CONTEXT_IS                                                                                        \
-  " AND ifnull(sdk_app_id, '') = ifnull(?3, '') AND ifnull(comm_id, '') = ifnull(?4, '')"             \
-  " AND ifnull(room_id, '') = ifnull(?5, '') AND ifnull(user_id, '') = ifnull(?6, '')"
 static const char zOthersSql[] =
     "SELECT response_id, source_file FROM trtc_responses"
     " WHERE api = ?2 AND response_id <> ?1 AND n_rows > 0" CONTEXT_IS
@@ -1406,13 +1425,18 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
   bindText(p->pInsert, 15, zNotes[0] ? zNotes : 0);
   rc = run(p->pInsert);
   sqlite3_clear_bindings(p->pInsert);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT) {
+  if (rc == SQLITE_CONSTRAINT_UNIQUE) {
     /* The same API, context and bytes are there (stored by another
-    ** program since it was checked): already loaded. */
-    p->nWarn = 0;
-    rc = responseUndo(p);
-    pOut->eStatus = TRTC_STORED_ALREADY;
-    goto done;
+    ** program, without the RequestId and content hash the check above
+    ** looks for): already loaded, as that response. */
+    sqlite3_int64 idSame = identicalResponse(p, zApi, &c, aBodyHash);
+    if (idSame > 0) {
+      p->nWarn = 0;
+      rc = responseUndo(p);
+      pOut->eStatus = TRTC_STORED_ALREADY;
+      pOut->iResponseId = idSame;
+      goto done;
+    }
   }
   if (rc != SQLITE_OK) {
     rc = dbError(p, rc);
