@@ -29,7 +29,10 @@ problems; every request is logged as one JSON line in --log (seq, time,
 action, body, sig_ok, problems, outcome). --faults makes requests number N
 (1-based, counted over the mock's life) fail: throttle (RequestLimitExceeded),
 drop (connection closed without an answer), http503 (HTML error page),
-http502json, http429json (HTTP 502 or 429 with a JSON body but no Error).
+http502json, http429json (HTTP 502 or 429 with a JSON body but no Error),
+http429html (HTTP 429 with an HTML page), internal (InternalError), notobject
+(a "Response" that is a list), big (a good answer padded to 200 KB), huge
+(an answer larger than the command's 256 MiB limit).
 --clock-skew S puts the mock's clock S seconds ahead (signatures expire).
 --expect receives what the data set holds, for the test to compare with.
 
@@ -54,6 +57,19 @@ Data sets, by SdkAppId:
               no RequestId; a user without any event
   1400000005  two calls; asking for the first one's users is refused
               (UnauthorizedOperation, CAM): the fetch stops there
+  1400000006  odd calls: rooms listed whatever the window or PageNumber
+              (always the same 3); a call without RoomString whose
+              DestroyTime is 0 and whose UserList is not a list; a call
+              that ends in the future, with a user without UserId and 25
+              unusual events in its first hour whose first half-window is
+              refused; a call that ended before the 14 days
+  1400000007  a RoomList that is absent (RoomId "absent") or not a list
+  1400000009  70 calls; asking for their users is refused (as 1400000005)
+  1400000010  room 10a: its first user's events are refused
+              (UnauthorizedOperation); room 10b (2 hours, no user): its
+              unusual events are refused (AuthFailure)
+  1400000011  one call still going (created --now - 1800): users v1 (still
+              in it: 2 more events each time asked) and v2, 2 unusual events
 """
 import argparse
 import datetime
@@ -117,6 +133,28 @@ class DataSet:
         elif app == 1400000005:
             self.add_call("5001", base + 600, 600, ["p1"], [])
             self.add_call("5002", base + 1800, 600, ["p2"], [])
+        elif app == 1400000006:
+            self.add_call("6002", base + 1200, 600, ["q1"],
+                          [(base + 1260 + 10 * k, "q1") for k in range(25)])
+            self.rooms[-1]["DestroyTime"] = now + 3600   # ends in the future
+            self.split_refused_from = base + 1200
+            self.users[self.comm("6002", base + 1200)].insert(0, {"RoomStr": "6002", "JoinTs": base + 1201, "LeaveTs": base + 1790,
+                                                                "Finished": True})   # no UserId
+            self.add_call("6003", now - 14 * 86400 - 3 * 3600, 3600, [], [])
+            self.add_call("6001", base + 600, 600, [], [])
+            self.rooms[-1]["RoomString"] = None
+            self.rooms[-1]["DestroyTime"] = 0             # finished, no end
+            self.rooms.sort(key=lambda r: r["CreateTime"])
+        elif app == 1400000009:
+            for k in range(70):
+                self.add_call("9%03d" % k, base + 600 + 60 * k, 30, ["p"], [])
+        elif app == 1400000010:
+            self.add_call("10a", base + 600, 600, ["stopme", "after"], [])
+            self.add_call("10b", base + 1800, 7200, [], [])
+        elif app == 1400000011:
+            c = now - 1800
+            self.add_call("11a", c, 0, ["v1", "v2"], [(c + 60, "v1"), (c + 120, "v2")], finished=False,
+                          user_spans={"v1": (c + 5, 0, False), "v2": (c + 6, c + 600, True)})
 
     def comm(self, room, create):
         return "%d_%s_%d" % (self.app, room, create)
@@ -184,7 +222,7 @@ class DataSet:
             exps = [e for e in self.unusual.get(r["RoomString"], [])]
             calls[r["CommId"]] = {
                 "room": r["RoomString"], "finished": r["IsFinished"],
-                "users": sorted({u["UserId"] for u in self.users[r["CommId"]]}),
+                "users": sorted({u["UserId"] for u in self.users[r["CommId"]] if "UserId" in u}),
                 "sessions": len(self.users[r["CommId"]]),
                 "experiences": len(exps),
                 "unusual_rows": sum(max(1, len(e["AbnormalEventList"])) for e in exps),
@@ -313,7 +351,8 @@ class Mock:
         self.seq = 0
         self.times = []
         self.data = {app: DataSet(app, args.base, args.now)
-                     for app in (1400000001, 1400000002, 1400000003, 1400000004, 1400000005)}
+                     for app in (1400000001, 1400000002, 1400000003, 1400000004, 1400000005,
+                                 1400000006, 1400000007, 1400000009, 1400000010, 1400000011)}
         self.faults = {}
         for part in filter(None, (args.faults or "").split(";")):
             kind, _, nums = part.partition("=")
@@ -333,9 +372,13 @@ class Mock:
             return {"Error": {"Code": "InvalidParameter.SdkAppId", "Message": "no such SdkAppId"}}
         start, end = req["StartTime"], req["EndTime"]
         if action == "DescribeRoomInfo":
-            rooms = [r for r in ds.rooms if (start <= r["CreateTime"] <= end or ds.app == 1400000004) and
+            if ds.app == 1400000007:
+                return {"Total": 0} if req.get("RoomId") == "absent" else {"Total": 0, "RoomList": "none"}
+            rooms = [r for r in ds.rooms if (start <= r["CreateTime"] <= end or ds.app in (1400000004, 1400000006)) and
                      req.get("RoomId") in (None, r["RoomString"])]
             size, page = req["PageSize"], req["PageNumber"]
+            if ds.app == 1400000006:
+                page = 0   # ignores paging: the same page forever
             chunk = rooms[page * size:(page + 1) * size]
             return {"Total": len(chunk), "RoomList": chunk}   # Total counts the page only
         comm = req.get("CommId")
@@ -349,9 +392,11 @@ class Mock:
             size, page = req.get("PageSize", 6), req.get("PageNumber", 0)
             if ds.app == 1400000004:
                 page, size = 0, 100   # ignores paging: the same page forever
-            if ds.app == 1400000005:
+            if ds.app in (1400000005, 1400000009):
                 return {"Error": {"Code": "UnauthorizedOperation",
                                   "Message": "CAM authorization failed."}}
+            if ds.app == 1400000006 and call["RoomString"] is None:
+                return {"Total": 1, "UserList": "none"}
             chunk = users[page * size:(page + 1) * size]
             out = {"Total": len(users), "UserList": chunk if chunk or ds.app != 1400000004 else None}
             if action == "DescribeCallDetailInfo":
@@ -362,7 +407,7 @@ class Mock:
             if req["RoomId"] != call["RoomString"]:
                 problems.append("DescribeUserEvent: RoomId %s is not the call's room %s"
                                 % (req["RoomId"], call["RoomString"]))
-            sessions = [u for u in ds.users[comm] if u["UserId"] == user]
+            sessions = [u for u in ds.users[comm] if u.get("UserId") == user]
             if not sessions:
                 problems.append("DescribeUserEvent: %s is not a user of %s" % (user, comm))
                 return {"Error": {"Code": "InvalidParameter.UserId", "Message": "no such user"}}
@@ -370,6 +415,9 @@ class Mock:
                 ds.fail_once.discard((comm, user))
                 return {"Error": {"Code": "FailedOperation.QueryFailed",
                                   "Message": "The query failed, try again later."}}
+            if ds.app == 1400000010 and user == "stopme":
+                return {"Error": {"Code": "UnauthorizedOperation.NoPermission",
+                                  "Message": "No permission for DescribeUserEvent."}}
             if ds.app == 1400000004 and user == "u1":
                 return "RAW"
             if ds.app == 1400000004 and user == "u2":
@@ -398,6 +446,11 @@ class Mock:
                     if start <= e["EventTime"] <= end]
             if len(exps) > 20:
                 exps = self.rng.sample(exps, 20)   # "up to 20 random" ones
+            if ds.app == 1400000006 and room == "6002" and end - start < 1800 and \
+                    start == ds.split_refused_from:
+                return {"Error": {"Code": "FailedOperation.Split", "Message": "not this half."}}
+            if ds.app == 1400000010 and room == "10b":
+                return {"Error": {"Code": "AuthFailure.UnauthorizedOperation", "Message": "not this room."}}
             if ds.app == 1400000004 and room == "4003":
                 return {"Error": {"Code": "InvalidParameter.RoomId", "Message": "RoomId is not valid."}}
             if ds.app == 1400000004 and room == "4001":
@@ -481,6 +534,41 @@ def make_handler(mock):
                     mock.record(entry)
                     self.send_json(502 if fault == "http502json" else 429, {"RequestId": "gateway"})
                     return
+                if fault == "http429html":
+                    entry["outcome"] = fault
+                    mock.record(entry)
+                    data = b"<html><body>429 Too Many Requests</body></html>"
+                    self.send_response(429)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                if fault == "notobject":
+                    entry["outcome"] = fault
+                    mock.record(entry)
+                    data = b'{"Response": [], "RequestId": "x"}'
+                    self.send_response(200)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                    return
+                if fault == "huge":
+                    entry["outcome"] = fault
+                    mock.record(entry)
+                    chunk = b" " * (1 << 20)
+                    self.close_connection = True
+                    try:
+                        self.send_response(200)
+                        self.send_header("Content-Type", "application/json")
+                        self.send_header("Content-Length", str(257 * len(chunk)))
+                        self.end_headers()
+                        for _ in range(257):
+                            self.wfile.write(chunk)
+                    except OSError:
+                        pass
+                    return
                 if fault == "http503":
                     entry["outcome"] = "http503"
                     mock.record(entry)
@@ -494,6 +582,8 @@ def make_handler(mock):
                 request_id = str(uuid.UUID(int=mock.rng.getrandbits(128)))
                 if not ok:
                     resp = {"Error": {"Code": code, "Message": message}}
+                elif fault == "internal":
+                    resp = {"Error": {"Code": "InternalError.DbError", "Message": "try again."}}
                 elif fault == "throttle" or in_last_second >= 20:
                     resp = {"Error": {"Code": "RequestLimitExceeded",
                                       "Message": "Your current request times equals to `20` in a second"}}
@@ -536,6 +626,8 @@ def make_handler(mock):
                     self.wfile.write(data)
                     return
                 resp["RequestId"] = request_id
+                if fault == "big" and "Error" not in resp:
+                    resp["Padding"] = "x" * 200000
                 entry["outcome"] = resp["Error"]["Code"] if "Error" in resp else "ok"
                 entry["request_id"] = request_id
                 if "AbnormalExperienceList" in resp:
