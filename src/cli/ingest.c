@@ -501,7 +501,7 @@ static int manifestValue(Run *r, const char *zWhere, const char *zKey, const cha
     errno = 0;
     v = zAtom && (bText || bNum) ? strtoll(zAtom, &zEnd, 10) : 0;
     if (!zAtom || !zEnd || *zEnd || zEnd == zAtom || errno || v <= 0) {
-      notLoaded(r, zWhere, "\"sdk_app_id\" is not a number (%s): not loaded", zAtom ? zAtom : zType);
+      notLoaded(r, zWhere, "\"sdk_app_id\" is not a number (%s): not loaded", zAtom && (bText || bNum) ? zAtom : zType);
       return 1;
     }
     c->bSdk = 1;
