@@ -468,13 +468,15 @@ def make_handler(mock):
         def log_message(self, *a):
             pass
 
-        def send_json(self, status, obj):
-            data = json.dumps({"Response": obj}).encode()
+        def send_raw(self, status, content_type, data):
             self.send_response(status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", content_type)
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
+
+        def send_json(self, status, obj):
+            self.send_raw(status, "application/json", json.dumps({"Response": obj}).encode())
 
         def do_GET(self):
             self.send_json(400, {"Error": {"Code": "UnsupportedProtocol", "Message": "POST only"}})
@@ -537,22 +539,14 @@ def make_handler(mock):
                 if fault == "http429html":
                     entry["outcome"] = fault
                     mock.record(entry)
-                    data = b"<html><body>429 Too Many Requests</body></html>"
-                    self.send_response(429)
-                    self.send_header("Content-Type", "text/html")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self.send_raw(429, "text/html",
+                                  b"<html><body>429 Too Many Requests</body></html>")
                     return
                 if fault == "notobject":
                     entry["outcome"] = fault
                     mock.record(entry)
-                    data = b'{"Response": [], "RequestId": "x"}'
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self.send_raw(200, "application/json",
+                                  b'{"Response": [], "RequestId": "x"}')
                     return
                 if fault == "huge":
                     entry["outcome"] = fault
@@ -572,12 +566,8 @@ def make_handler(mock):
                 if fault == "http503":
                     entry["outcome"] = "http503"
                     mock.record(entry)
-                    data = b"<html><body>503 Service Unavailable</body></html>"
-                    self.send_response(503)
-                    self.send_header("Content-Type", "text/html")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self.send_raw(503, "text/html",
+                                  b"<html><body>503 Service Unavailable</body></html>")
                     return
                 request_id = str(uuid.UUID(int=mock.rng.getrandbits(128)))
                 if not ok:
@@ -603,12 +593,8 @@ def make_handler(mock):
                 if resp == "BARE_ERROR":
                     entry["outcome"] = resp
                     mock.record(entry)
-                    data = b'{"Response": {"Error": {}}}'
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self.send_raw(200, "application/json",
+                                  b'{"Response": {"Error": {}}}')
                     return
                 if resp == "STATUS400":
                     entry["outcome"] = resp
@@ -618,12 +604,8 @@ def make_handler(mock):
                 if resp in ("RAW", "NO_RESPONSE"):
                     entry["outcome"] = resp
                     mock.record(entry)
-                    data = b"<html>oops</html>" if resp == "RAW" else b'{"Result": {}}'
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/html" if resp == "RAW" else "application/json")
-                    self.send_header("Content-Length", str(len(data)))
-                    self.end_headers()
-                    self.wfile.write(data)
+                    self.send_raw(200, "text/html" if resp == "RAW" else "application/json",
+                                  b"<html>oops</html>" if resp == "RAW" else b'{"Result": {}}')
                     return
                 resp["RequestId"] = request_id
                 if fault == "big" and "Error" not in resp:
