@@ -279,7 +279,8 @@ notes AS (
   SELECT s.call_no, 8, 0,
          'an exit with no entry reported before it (the bar starts at the left edge): '
          || group_concat(ifnull(u.user_id, '(no user id)') || ' (left '
-                         || substr(trtc_time(s.out_ms, :tz), 12, 12) || ')', ', ')
+                         || ifnull(substr(trtc_time(s.out_ms, :tz), 12, 12), 'at a time not reported')
+                         || ')', ', ')
     FROM (SELECT * FROM trtc_report_stay ORDER BY call_no, lane, stay) AS s
     JOIN trtc_report_user AS u USING (call_no, lane)
    WHERE s.in_ms IS NULL

@@ -52,6 +52,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS trtc_responses_identity ON trtc_responses (
 -- RequestId or its content (trtc ingest); and those left to decode.
 CREATE INDEX IF NOT EXISTS trtc_responses_request ON trtc_responses (request_id);
 CREATE INDEX IF NOT EXISTS trtc_responses_content ON trtc_responses (content_sha3);
+-- A user's earlier saves, whose events a new save may repeat (trtc ingest
+-- stores each event once).
+CREATE INDEX IF NOT EXISTS trtc_responses_user ON trtc_responses (api, ifnull(user_id, ''));
 CREATE INDEX IF NOT EXISTS trtc_responses_pending ON trtc_responses (response_id)
   WHERE n_rows IS NULL AND error_code IS NULL AND decode_error IS NULL;
 

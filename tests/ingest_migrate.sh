@@ -33,7 +33,7 @@ is "$(cat "$tmp/err")" "warning: $src/tests/fixtures/api_unusual_event.json: alr
 is "$(q "SELECT group_concat(name, ' ') FROM pragma_table_info('trtc_responses') WHERE cid >= 13")" \
   "request_id content_sha3 notes decode_error" "the new columns are added, at the end"
 is "$(q "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE tbl_name = 'trtc_responses' AND type = 'index' ORDER BY name)")" \
-  "trtc_responses_call trtc_responses_content trtc_responses_identity trtc_responses_pending trtc_responses_request" "... with their indexes"
+  "trtc_responses_call trtc_responses_content trtc_responses_identity trtc_responses_pending trtc_responses_request trtc_responses_user" "... with their indexes"
 is "$(q "SELECT group_concat(response_id || ':' || request_id || ':' || length(content_sha3), ' ') FROM trtc_responses")" \
   "1:00000000-0000-0000-0000-000000000000:32 2:00000000-0000-0000-0000-000000000001:32 3:00000000-0000-0000-0000-000000000002:32" \
   "... filled in from each stored body"

@@ -22,7 +22,7 @@ same() {
 # j PAGE PATH: a value of the page's data.
 j() { data "$1" >"$tmp/j.json"; q :memory: "SELECT json_extract(CAST(readfile('$tmp/j.json') AS TEXT), '$2')"; }
 
-echo "1..65"
+echo "1..66"
 
 load_sample "$tmp/s.db" 2>/dev/null
 report $? "the sample call loads"
@@ -294,3 +294,11 @@ is "$(j "$tmp/ux.html" '$.calls[0].users[1].id') $(j "$tmp/ux.html" '$.calls[0].
 # --tz takes -12:00..+14:00 and also +HHMM, +HH, Z (docs/report.md).
 is "$(q :memory: "SELECT trtc_time(0, '+23:59')") $(r "$tmp/s.db" -o "$tmp/x.html" --tz +23:59 2>&1 >/dev/null | grep -c -- --tz)" \
   "1970-01-01 23:59:00.000 +23:59 1" "the zone ranges of trtc_time and of --tz differ as docs/report.md says"
+# A stay whose exit has no time (Time a fraction: NULL): its note names the
+# user and says so; no note is ever empty ("note: ?").
+printf '{"Response": {"Data": [{"PeerId": "kai", "Content": [{"Type": 0, "Time": 1710235841500.5, "EventId": 5008, "ParamOne": 0, "ParamTwo": -1}, {"Type": 0, "Time": 1710235850000, "EventId": 5002, "ParamOne": 0, "ParamTwo": -1}]}], "RequestId": "no-time"}}' \
+  >"$tmp/user-events-kai.json"
+$TRTC_RUN "$trtc" ingest --quiet --comm-id 1_2_3 --sdk-app-id 1 --room 2 "$tmp/notime.db" "$tmp/user-events-kai.json" 2>/dev/null
+r "$tmp/notime.db" -o "$tmp/notime.html" 2>"$tmp/err"
+is "$? $(grep -c 'note: ?$' "$tmp/err") $(grep -c 'kai (left at a time not reported)' "$tmp/err")" "0 0 1" \
+  "an exit without a time: the note names the user and says the time is not reported (never an empty note)"

@@ -320,11 +320,26 @@ static const char *nameConvention(const char *zPath, char **pzUser, int *pbCopy)
     size_t m = n - 17; /* the ID's length */
     /* A second download of the same file: "user-events-ID (1).json"
     ** (browsers) or "user-events-ID copy.json" (file managers). TRTC
-    ** user ids have no space (letters, digits, '_' and '-'), so what
-    ** follows the first space is never part of the ID. */
-    const char *zSpace = memchr(zBase + 12, ' ', m);
-    if (zSpace && zSpace > zBase + 12) {
-      m = (size_t)(zSpace - (zBase + 12));
+    ** user ids are letters, digits, '_' and '-' (Tencent's advice), so
+    ** what follows the first space is taken for no part of the ID. */
+    const char *zId = zBase + 12;
+    const char *zSpace = memchr(zId, ' ', m);
+    size_t k;
+    if (zSpace && zSpace > zId) {
+      m = (size_t)(zSpace - zId);
+      if (pbCopy) *pbCopy = 1;
+    }
+    /* "ID(2)" (no space) and "ID.json" (the extension saved twice). */
+    if (m > 3 && zId[m - 1] == ')') {
+      for (k = m - 2; k > 0 && zId[k] >= '0' && zId[k] <= '9'; k--) {
+      }
+      if (k > 0 && k < m - 2 && zId[k] == '(') {
+        m = k;
+        if (pbCopy) *pbCopy = 1;
+      }
+    }
+    if (m > 5 && sqlite3_strnicmp(zId + m - 5, ".json", 5) == 0) {
+      m -= 5;
       if (pbCopy) *pbCopy = 1;
     }
     *pzUser = (char *)xmalloc(m + 1);
@@ -818,7 +833,8 @@ static int loadJob(Run *r, Job *j) {
   }
   if (j->bNameCopy) {
     r->iPart = 0;
-    holdWarning(r, "its name is that of a saved copy: loaded as user %s (TRTC user ids have no spaces)",
+    holdWarning(r, "its name is that of a saved copy: loaded as user %s (TRTC user ids are letters, digits, '_' "
+                   "and '-'; if the id is the whole name, give it with --user or \"user_id\")",
                 j->ctx.zUser);
   }
   for (i = 0; i < f.nPart && rc == TRTC_OK && !bRefused; i++) {

@@ -79,6 +79,7 @@ typedef struct DecodeStats {
   char *azPeer[MAX_PEERS];       /* the first distinct PeerIds */
   int nPeer, bMorePeers;
   sqlite3_int64 anUnit[N_UNIT], aiUnitExample[N_UNIT]; /* times of each unit; the first of each */
+  sqlite3_int64 nNoTime;                                 /* times that are NULL (missing, not whole) */
   sqlite3_int64 nRoomOwn, nRoomOther; /* room events (category "room") with PeerId the user's, another's */
   char *zRoomPeer;                    /* the first other PeerId of a room event */
 } DecodeStats;
@@ -124,6 +125,8 @@ struct TrtcStore {
   sqlite3_stmt *pMergeResp, *pMergeEvents, *pMergeUnusual;
   sqlite3_stmt *pPending, *pGetRow, *pSetDecoded, *pSetFailed, *pOthers;
   DecodeStats st;
+  const char *zRedecodeApi;      /* set when a replaced response may have */
+  char *zRedecodeUser;           /* trimmed others (see redecodeTrimmed) */
   Warning aWarn[MAX_WARN];
   int nWarn;
   char *zLastSource;             /* responses stored from the last source: */
@@ -292,6 +295,7 @@ static void fnMs(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
     sqlite3_result_int64(ctx, countUnit(st, sqlite3_value_int64(argv[0]), UNIT_MS));
   } else {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) st->nNoTime++;
     sqlite3_result_value(ctx, argv[0]);
   }
 }
@@ -304,6 +308,7 @@ static void fnS(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   if (sqlite3_value_type(argv[0]) == SQLITE_INTEGER) {
     sqlite3_result_int64(ctx, countUnit(st, sqlite3_value_int64(argv[0]), UNIT_S));
   } else {
+    if (sqlite3_value_type(argv[0]) == SQLITE_NULL) st->nNoTime++;
     sqlite3_result_value(ctx, argv[0]);
   }
 }
@@ -633,6 +638,7 @@ static void closeStore(TrtcStore *p) {
   if (p->db && !sqlite3_get_autocommit(p->db)) sqlite3_exec(p->db, "ROLLBACK", 0, 0, 0);
   sqlite3_close(p->db);
   statsReset(&p->st, 0);
+  free(p->zRedecodeUser);
   free(p->zLastSource);
   free(p->zPath);
   free(p);
@@ -732,17 +738,25 @@ static int decodeRows(TrtcStore *p, const char *zApi, sqlite3_int64 id, const Co
   }
 }
 
-/* Warnings and notes for the times of a unit other than eWant. */
+/* Warnings and notes for the times of a unit other than eWant, and for
+** those that are no whole number. */
 static void unitWarnings(TrtcStore *p, const char *zField, int eWant, char *zNotes, size_t nNotes) {
   DecodeStats *st = &p->st;
   int e;
+  if (st->nNoTime) {
+    warn(p, TRTC_W_TIME_UNIT,
+         "%lld %s value(s) missing or not a whole number (a fraction, text): stored as NULL, so those rows have no "
+         "time (no place in a timeline, a room entry or a stay)",
+         (long long)st->nNoTime, zField);
+    addNote(zNotes, nNotes, "%s: %lld value(s) missing or not whole: NULL", zField, (long long)st->nNoTime);
+  }
   for (e = 0; e < N_UNIT; e++) {
     if (e == eWant || st->anUnit[e] == 0) continue;
     if (e == UNIT_NONE) {
       warn(p, TRTC_W_TIME_UNIT,
-           "%lld %s value(s) are no Unix time in %s (e.g. %lld, before 1973): left as they are, shown as dates "
-           "near 1970",
-           (long long)st->anUnit[e], zField, azUnitName[eWant], (long long)st->aiUnitExample[e]);
+           "%lld %s value(s) are no Unix time of any unit (e.g. %lld: below 10^8, before 1973 even in "
+           "seconds): left as they are, shown as dates near 1970",
+           (long long)st->anUnit[e], zField, (long long)st->aiUnitExample[e]);
       addNote(zNotes, nNotes, "%s: %lld value(s) no Unix time", zField, (long long)st->anUnit[e]);
     } else {
       /* "multiplied by 1000", "divided by 1000000", ... */
@@ -831,50 +845,59 @@ static sqlite3_int64 identicalResponse(TrtcStore *p, const char *zApi, const Con
 
 /* ---- Overlapping saves ------------------------------------------------------------- */
 
-/* Saves of the same user and call (or the same room's abnormal
-** experiences) that overlap: two fetches of overlapping time ranges, or a
-** second fetch with one more event. The rows of response id equal to rows
-** of an earlier response of the same API and context are deleted, one for
-** one (the k-th copy of an event in this response goes when the earlier
-** ones hold it k times), so that every event is counted once. */
-static const char zOthersSql[] =
-    "SELECT response_id, source_file FROM trtc_responses"
-    " WHERE api = ?2 AND response_id <> ?1 AND n_rows > 0" CONTEXT_IS
-    " AND NOT (?7 AND response_id IN (SELECT response_id FROM trtc_fetched WHERE api = ?2 AND sdk_app_id IS ?3"
-    "   AND comm_id IS ?4 AND user_id = ?8 AND slot = ?9 AND response_id IS NOT NULL))"
-    " ORDER BY response_id";
-static const char zDropUserSql[] =
+/* Saves that overlap: two fetches of overlapping time ranges, a second
+** fetch with one more event, the same events saved once with a comm_id and
+** once without. An event of response ?1 is the same as an event of an
+** earlier save when the saves are of the same API, the same user (for
+** DescribeUserEvent; DescribeUnusualEvent rows name their own room and
+** user) and an sdk_app_id that does not differ (NULL: unknown), and every
+** field of the row is equal (to the millisecond, or the second). Such rows
+** of response ?1 are left out, one for one (the k-th copy of an event goes
+** when the earlier saves hold it k times), so that every event is counted
+** once, whatever context each save was given. Rows with a NULL in their
+** key are never taken for the same.
+**
+** Responses that trtc fetch is about to replace (the earlier ones of the
+** item it stores: ?7 set, ?8 user, ?9 slot) do not count as earlier saves. */
+#define NOT_REPLACED(col)                                                                                \
+  " AND NOT (?7 AND " col " IN (SELECT response_id FROM trtc_fetched WHERE api = ?2 AND sdk_app_id IS ?3" \
+  " AND comm_id IS ?4 AND user_id = ?8 AND slot = ?9 AND response_id IS NOT NULL))"
+#define SDK_AGREES(col) " AND (" col " IS NULL OR ?3 IS NULL OR " col " = ?3)"
+/* The earlier saves of the same user (trtc_responses_user finds them). */
+static const char zUserOthersSql[] =
+    "SELECT response_id FROM trtc_responses"
+    " WHERE api = ?2 AND ifnull(user_id, '') = ifnull(?6, '') AND response_id <> ?1 AND n_rows > 0"
+    SDK_AGREES("sdk_app_id") NOT_REPLACED("response_id");
+/* Rows of ?1 that earlier saves hold: (seq, the save holding it). */
+static const char zUserOverlapSql[] =
     "WITH others AS (SELECT response_id FROM trtc_responses"
-    "   WHERE api = ?2 AND response_id <> ?1 AND n_rows > 0" CONTEXT_IS
-    " AND NOT (?7 AND response_id IN (SELECT response_id FROM trtc_fetched WHERE api = ?2 AND sdk_app_id IS ?3"
-    "   AND comm_id IS ?4 AND user_id = ?8 AND slot = ?9 AND response_id IS NOT NULL))),"
+    "   WHERE api = ?2 AND ifnull(user_id, '') = ifnull(?6, '') AND response_id <> ?1 AND n_rows > 0"
+    SDK_AGREES("sdk_app_id") NOT_REPLACED("response_id") "),"
     " n AS (SELECT seq, peer_id, type, time_ms, event_id, param1, param2, row_number() OVER"
     "   (PARTITION BY peer_id, type, time_ms, event_id, param1, param2 ORDER BY seq) AS k"
     "   FROM trtc_event_log WHERE response_id = ?1),"
-    " o AS (SELECT peer_id, type, time_ms, event_id, param1, param2, row_number() OVER"
+    " o AS (SELECT response_id, peer_id, type, time_ms, event_id, param1, param2, row_number() OVER"
     "   (PARTITION BY peer_id, type, time_ms, event_id, param1, param2 ORDER BY response_id, seq) AS k"
     "   FROM trtc_event_log WHERE response_id IN others)"
-    " DELETE FROM trtc_event_log WHERE response_id = ?1 AND seq IN (SELECT n.seq FROM n JOIN o"
-    "   ON n.time_ms IS o.time_ms AND n.event_id IS o.event_id AND n.k = o.k AND n.peer_id IS o.peer_id"
-    "   AND n.type IS o.type AND n.param1 IS o.param1 AND n.param2 IS o.param2)";
-static const char zDropUnusualSql[] =
-    "WITH others AS (SELECT response_id FROM trtc_responses"
-    "   WHERE api = ?2 AND response_id <> ?1 AND n_rows > 0" CONTEXT_IS
-    " AND NOT (?7 AND response_id IN (SELECT response_id FROM trtc_fetched WHERE api = ?2 AND sdk_app_id IS ?3"
-    "   AND comm_id IS ?4 AND user_id = ?8 AND slot = ?9 AND response_id IS NOT NULL))),"
-    " n AS (SELECT seq, room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id, row_number()"
-    "   OVER (PARTITION BY room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id ORDER BY seq)"
-    "   AS k FROM trtc_unusual_log WHERE response_id = ?1),"
-    " o AS (SELECT room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id, row_number()"
-    "   OVER (PARTITION BY room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id"
-    "   ORDER BY response_id, seq) AS k FROM trtc_unusual_log WHERE response_id IN others)"
-    " DELETE FROM trtc_unusual_log WHERE response_id = ?1 AND seq IN (SELECT n.seq FROM n JOIN o"
-    "   ON n.event_time IS o.event_time AND n.user_id IS o.user_id AND n.k = o.k AND n.room_id IS o.room_id"
-    "   AND n.experience_id IS o.experience_id AND n.abnormal_event_id IS o.abnormal_event_id"
-    "   AND n.peer_id IS o.peer_id)";
+    " SELECT n.seq, o.response_id FROM n JOIN o"
+    "   ON n.time_ms = o.time_ms AND n.event_id = o.event_id AND n.k = o.k AND n.peer_id = o.peer_id"
+    "   AND n.type = o.type AND n.param1 = o.param1 AND n.param2 = o.param2";
+/* The same for abnormal events, found through trtc_unusual_log_user. */
+static const char zUnusualOverlapSql[] =
+    "WITH n AS (SELECT seq, room_id, user_id, event_time, experience_id, abnormal_event_id, peer_id,"
+    "   row_number() OVER (PARTITION BY room_id, user_id, event_time, experience_id, abnormal_event_id,"
+    "   peer_id ORDER BY seq) AS k FROM trtc_unusual_log WHERE response_id = ?1),"
+    " o AS (SELECT u.response_id, u.room_id, u.user_id, u.event_time, u.experience_id, u.abnormal_event_id,"
+    "   u.peer_id, row_number() OVER (PARTITION BY u.room_id, u.user_id, u.event_time, u.experience_id,"
+    "   u.abnormal_event_id, u.peer_id ORDER BY u.response_id, u.seq) AS k"
+    "   FROM trtc_unusual_log AS u JOIN trtc_responses AS r ON r.response_id = u.response_id"
+    "   WHERE (u.room_id, u.user_id, u.event_time) IN (SELECT room_id, user_id, event_time FROM n)"
+    "   AND u.response_id <> ?1 AND r.n_rows > 0" SDK_AGREES("r.sdk_app_id") NOT_REPLACED("u.response_id") ")"
+    " SELECT n.seq, o.response_id FROM n JOIN o"
+    "   ON n.event_time = o.event_time AND n.user_id = o.user_id AND n.room_id = o.room_id AND n.k = o.k"
+    "   AND n.experience_id = o.experience_id AND n.abnormal_event_id IS o.abnormal_event_id"
+    "   AND n.peer_id IS o.peer_id";
 
-/* Drop the rows of response id that earlier saves hold; *pnRows is
-** lowered by their number, which is said in a warning and a note. */
 static void bindOverlap(sqlite3_stmt *pStmt, const char *zApi, sqlite3_int64 id, const Context *c,
                         const TrtcResponseIn *pIn) {
   sqlite3_bind_int64(pStmt, 1, id);
@@ -885,64 +908,98 @@ static void bindOverlap(sqlite3_stmt *pStmt, const char *zApi, sqlite3_int64 id,
   sqlite3_bind_int64(pStmt, 9, pIn ? pIn->iFetchSlot : 0);
 }
 
-/* pIn: the response being stored (NULL: one stored before, decoded now). */
+/* Leave out the rows of response id that earlier saves hold; *pnRows is
+** lowered by their number, which is said in a warning and a note.
+** pIn: the response being stored (NULL: one stored before, decoded now). */
 static int dropOverlap(TrtcStore *p, const char *zApi, sqlite3_int64 id, const Context *c,
                        const TrtcResponseIn *pIn, int *pnRows, char *zNotes, size_t nNotes) {
-  sqlite3_stmt *pOthers, *pDrop = 0;
-  sqlite3_int64 idOther = 0;
-  char *zOther = 0;
-  int rc, nDropped = 0;
+  int bUser = zApi == zUserApi;
+  sqlite3_stmt *pStmt = 0, *pKeep = 0, *pDel = 0;
+  sqlite3_int64 aSrc[3];
+  int rc, nSrc = 0, bMoreSrc = 0, nDropped = 0, i;
   if (*pnRows == 0) return TRTC_OK;
-  rc = prep(p, &p->pOthers, zOthersSql);
-  if (rc != SQLITE_OK) return dbError(p, rc);
-  pOthers = p->pOthers;
-  bindOverlap(pOthers, zApi, id, c, pIn);
-  rc = sqlite3_step(pOthers);
-  if (rc == SQLITE_ROW) {
-    idOther = sqlite3_column_int64(pOthers, 0);
-    zOther = dup(sqlite3_column_text(pOthers, 1) ? (const char *)sqlite3_column_text(pOthers, 1) : "?");
-    rc = SQLITE_OK;
-  } else if (rc == SQLITE_DONE) {
-    rc = SQLITE_OK;
+  if (bUser) {
+    /* The usual case, cheaply: no earlier save of this user. */
+    rc = prep(p, &p->pOthers, zUserOthersSql);
+    if (rc != SQLITE_OK) return dbError(p, rc);
+    bindOverlap(p->pOthers, zApi, id, c, pIn);
+    rc = sqlite3_step(p->pOthers);
+    sqlite3_reset(p->pOthers);
+    sqlite3_clear_bindings(p->pOthers);
+    if (rc == SQLITE_DONE) return TRTC_OK;
+    if (rc != SQLITE_ROW) return dbError(p, rc);
   }
-  sqlite3_reset(pOthers);
-  sqlite3_clear_bindings(pOthers);
-  if (rc != SQLITE_OK) {
-    free(zOther);
-    return dbError(p, rc);
-  }
-  if (idOther == 0) return TRTC_OK; /* the usual case: no earlier save */
-  rc = sqlite3_prepare_v2(p->db, zApi == zUserApi ? zDropUserSql : zDropUnusualSql, -1, &pDrop, 0);
+  /* The rows to leave out, into a temporary table (read in full before
+  ** any row is deleted), then deleted at once. */
+  rc = sqlite3_exec(p->db, "CREATE TEMP TABLE IF NOT EXISTS trtc_overlap(seq INTEGER PRIMARY KEY);"
+                           "DELETE FROM temp.trtc_overlap", 0, 0, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(p->db, bUser ? zUserOverlapSql : zUnusualOverlapSql, -1, &pStmt, 0);
+  if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(p->db, "INSERT INTO temp.trtc_overlap VALUES (?1)", -1, &pKeep, 0);
   if (rc == SQLITE_OK) {
-    bindOverlap(pDrop, zApi, id, c, pIn);
-    rc = sqlite3_step(pDrop);
-    if (rc == SQLITE_DONE) {
-      rc = SQLITE_OK;
-      nDropped = sqlite3_changes(p->db);
+    bindOverlap(pStmt, zApi, id, c, pIn);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
+      sqlite3_int64 idSrc = sqlite3_column_int64(pStmt, 1);
+      for (i = 0; i < nSrc && aSrc[i] != idSrc; i++) {
+      }
+      if (i == nSrc) {
+        if (nSrc < 3) aSrc[nSrc++] = idSrc;
+        else bMoreSrc = 1;
+      }
+      nDropped++;
+      sqlite3_bind_int64(pKeep, 1, sqlite3_column_int64(pStmt, 0));
+      rc = run(pKeep); /* a seq once: n has each row once */
+    }
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  if (rc == SQLITE_OK && nDropped > 0) {
+    rc = sqlite3_prepare_v2(p->db,
+                            bUser ? "DELETE FROM trtc_event_log WHERE response_id = ?1"
+                                    " AND seq IN (SELECT seq FROM temp.trtc_overlap)"
+                                  : "DELETE FROM trtc_unusual_log WHERE response_id = ?1"
+                                    " AND seq IN (SELECT seq FROM temp.trtc_overlap)",
+                            -1, &pDel, 0);
+    if (rc == SQLITE_OK) {
+      sqlite3_bind_int64(pDel, 1, id);
+      rc = run(pDel);
     }
   }
-  sqlite3_finalize(pDrop);
-  if (rc != SQLITE_OK) {
-    free(zOther);
-    return dbError(p, rc);
-  }
+  sqlite3_finalize(pStmt);
+  sqlite3_finalize(pKeep);
+  sqlite3_finalize(pDel);
+  if (rc != SQLITE_OK) return dbError(p, rc);
   if (nDropped > 0) {
-    const char *zWhat = zApi == zUserApi ? "events" : "abnormal-event rows";
-    warn(p, TRTC_W_OVERLAP,
-         "%d of its %d %s are stored already from %s (response_id %lld, the same context): the two saves "
-         "overlap, so they are stored once (%d new)",
-         nDropped, *pnRows, zWhat, zOther ? zOther : "?", (long long)idOther, *pnRows - nDropped);
-    addNote(zNotes, nNotes, "%d %s stored already from response_id %lld (overlapping saves) left out", nDropped,
-            zWhat, (long long)idOther);
+    const char *zWhat = bUser ? "events" : "abnormal-event rows";
+    char zIds[100] = "", zSaves[600] = "";
+    for (i = 0; i < nSrc; i++) {
+      sqlite3_stmt *pSrc = 0;
+      const char *zFile = "?";
+      size_t m;
+      if (sqlite3_prepare_v2(p->db, "SELECT source_file FROM trtc_responses WHERE response_id = ?1", -1, &pSrc,
+                             0) == SQLITE_OK) {
+        sqlite3_bind_int64(pSrc, 1, aSrc[i]);
+        if (sqlite3_step(pSrc) == SQLITE_ROW && sqlite3_column_text(pSrc, 0)) {
+          zFile = (const char *)sqlite3_column_text(pSrc, 0);
+        }
+      }
+      m = strlen(zSaves);
+      snprintf(zSaves + m, sizeof(zSaves) - m, "%s%s (response_id %lld)", i ? ", " : "", zFile, (long long)aSrc[i]);
+      m = strlen(zIds);
+      snprintf(zIds + m, sizeof(zIds) - m, "%s%lld", i ? ", " : "", (long long)aSrc[i]);
+      sqlite3_finalize(pSrc);
+    }
+    warn(p, TRTC_W_OVERLAP, "%d of its %d %s are stored already, from %s that overlap%s it: %s%s; stored once (%d new)",
+         nDropped, *pnRows, zWhat, nSrc > 1 ? "earlier saves" : "an earlier save", nSrc > 1 ? "" : "s", zSaves,
+         bMoreSrc ? ", ..." : "", *pnRows - nDropped);
+    addNote(zNotes, nNotes, "%d %s stored already (response_id %s%s) left out (overlapping saves)", nDropped,
+            zWhat, zIds, bMoreSrc ? ", ..." : "");
     *pnRows -= nDropped;
   }
-  free(zOther);
   return TRTC_OK;
 }
 
 /* A DescribeUnusualEvent response holds at most 20 abnormal
-** experiences: one with 20, or with a Total above what it holds, is
-** missing some. */
+** experiences: one with 20 may miss some, one with a Total above what it
+** holds does. (More than 20 come from no single request: not said.) */
 static void checkCapped(TrtcStore *p, const char *zBody, size_t nBody) {
   sqlite3_stmt *pStmt = 0;
   static const char zSql[] =
@@ -960,7 +1017,7 @@ static void checkCapped(TrtcStore *p, const char *zBody, size_t nBody) {
            "its Total is %lld but it holds %lld abnormal experiences: the API returns at most 20 per request, "
            "so %lld are missing; ask again for shorter time ranges (trtc fetch splits them)",
            (long long)nTotal, (long long)nList, (long long)(nTotal - nList));
-    } else if (nList >= 20) {
+    } else if (nList == 20) {
       warn(p, TRTC_W_CAPPED,
            "it holds %lld abnormal experiences, the most the API returns per request: some may be missing; ask "
            "again for shorter time ranges (trtc fetch splits them)",
@@ -1370,6 +1427,10 @@ static int storeOne(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *p
     describeDifference(pConflict, &c, zDiff, sizeof(zDiff));
     rc = forgetResponse(p, pConflict->id);
     if (rc) goto undo;
+    /* Saves trimmed against it lack events now: decoded again below. */
+    p->zRedecodeApi = zApi;
+    free(p->zRedecodeUser);
+    p->zRedecodeUser = pConflict->zUser ? dup(pConflict->zUser) : 0;
     warn(p, TRTC_W_OTHER_CONTEXT, "replaces response_id %lld, the same response (%s) loaded from %s with %s",
          (long long)pConflict->id, pConflict->bByRequest ? "the same RequestId" : "the same content",
          pConflict->zSource ? pConflict->zSource : "?", zDiff);
@@ -1464,6 +1525,107 @@ done:
   return rc;
 }
 
+static int decodeOnePending(TrtcStore *p, sqlite3_int64 id, int *pbFailed);
+
+/* notes without its "(overlapping saves)" parts; malloc'ed (NULL if none left). */
+static char *notesWithoutOverlap(const char *zNotes) {
+  char *zOut = dup(zNotes ? zNotes : ""), *o = zOut;
+  const char *z = zNotes;
+  if (zOut == 0) return 0;
+  while (z && *z) {
+    const char *zEnd = strstr(z, "; ");
+    size_t n = zEnd ? (size_t)(zEnd - z) : strlen(z), k;
+    int bOverlap = 0;
+    for (k = 0; k + 19 <= n && !bOverlap; k++) bOverlap = memcmp(z + k, "(overlapping saves)", 19) == 0;
+    if (!bOverlap) {
+      if (o != zOut) *o++ = ';', *o++ = ' ';
+      memmove(o, z, n);
+      o += n;
+    }
+    z = zEnd ? zEnd + 2 : 0;
+  }
+  *o = 0;
+  if (zOut[0] == 0) {
+    free(zOut);
+    return 0;
+  }
+  return zOut;
+}
+
+/* A response was replaced (--replace): the saves of the same API (and
+** user) that left out events it held lack them now. Their rows are
+** decoded again, in the order they were stored, each leaving out only
+** what the others hold now. */
+static int redecodeTrimmed(TrtcStore *p, const char *zApi, const char *zUser) {
+  sqlite3_stmt *pList = 0, *pReset = 0;
+  sqlite3_int64 *aId = 0;
+  int nId = 0, nAlloc = 0, rc, i;
+  rc = sqlite3_prepare_v2(p->db,
+                          "SELECT response_id, notes FROM trtc_responses WHERE api = ?1"
+                          " AND (?1 <> 'DescribeUserEvent' OR ifnull(user_id, '') = ifnull(?2, ''))"
+                          " AND n_rows IS NOT NULL AND notes LIKE '%(overlapping saves)%' ORDER BY response_id",
+                          -1, &pList, 0);
+  if (rc == SQLITE_OK) {
+    rc = sqlite3_prepare_v2(p->db, "UPDATE trtc_responses SET n_rows = NULL, notes = ?2 WHERE response_id = ?1",
+                            -1, &pReset, 0);
+  }
+  if (rc == SQLITE_OK) {
+    sqlite3_bind_text(pList, 1, zApi, -1, SQLITE_STATIC);
+    bindText(pList, 2, zUser);
+    while ((rc = sqlite3_step(pList)) == SQLITE_ROW) {
+      if (nId == nAlloc) {
+        sqlite3_int64 *aNew = realloc(aId, sizeof(*aId) * (size_t)(nAlloc = nAlloc ? 2 * nAlloc : 8));
+        if (aNew == 0) {
+          rc = SQLITE_NOMEM;
+          break;
+        }
+        aId = aNew;
+      }
+      aId[nId++] = sqlite3_column_int64(pList, 0);
+    }
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+  }
+  sqlite3_finalize(pList);
+  /* Each made pending again: rows gone, the note of what it left out too. */
+  for (i = 0; rc == SQLITE_OK && i < nId; i++) {
+    char *zSql = sqlite3_mprintf("DELETE FROM %s WHERE response_id = %lld",
+                                 zApi == zUserApi ? "trtc_event_log" : "trtc_unusual_log", (long long)aId[i]);
+    char *zNotes = 0;
+    sqlite3_stmt *pNotes = 0;
+    rc = zSql ? sqlite3_exec(p->db, zSql, 0, 0, 0) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+    if (rc == SQLITE_OK) {
+      rc = sqlite3_prepare_v2(p->db, "SELECT notes FROM trtc_responses WHERE response_id = ?1", -1, &pNotes, 0);
+      if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(pNotes, 1, aId[i]);
+        if (sqlite3_step(pNotes) == SQLITE_ROW) zNotes = notesWithoutOverlap((const char *)sqlite3_column_text(pNotes, 0));
+      }
+      sqlite3_finalize(pNotes);
+    }
+    if (rc == SQLITE_OK) {
+      sqlite3_bind_int64(pReset, 1, aId[i]);
+      bindText(pReset, 2, zNotes);
+      rc = run(pReset);
+    }
+    free(zNotes);
+  }
+  sqlite3_finalize(pReset);
+  if (rc != SQLITE_OK) {
+    free(aId);
+    return dbError(p, rc);
+  }
+  for (i = 0; i < nId; i++) {
+    int bFailed = 0;
+    int rc2 = decodeOnePending(p, aId[i], &bFailed);
+    if (rc2) {
+      free(aId);
+      return rc2;
+    }
+  }
+  free(aId);
+  return TRTC_OK;
+}
+
 int trtcStoreResponse(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome *pOut) {
   int bOwn = sqlite3_get_autocommit(p->db), rc;
   if (bOwn) {
@@ -1472,6 +1634,10 @@ int trtcStoreResponse(TrtcStore *p, const TrtcResponseIn *pIn, TrtcStoreOutcome 
     if (rc) return rc;
   }
   rc = storeOne(p, pIn, pOut);
+  if (p->zRedecodeApi) {
+    if (rc == TRTC_OK) rc = redecodeTrimmed(p, p->zRedecodeApi, p->zRedecodeUser);
+    p->zRedecodeApi = 0;
+  }
   if (bOwn) {
     if (rc == TRTC_OK) rc = trtcStoreCommit(p);
     if (rc != TRTC_OK) trtcStoreRollback(p);
