@@ -122,13 +122,18 @@ hold() {
   "$sqlite" -batch "$1" <"$tmp/hold.in" >"$tmp/hold.out" 2>&1 &
   holder=$!
   exec 3>"$tmp/hold.in"
-  printf '%s\n' "$2" >&3
+  # Its COMMIT waits for readers (a loader that has just begun to read)
+  # rather than failing at once.
+  printf '.timeout 60000\n%s\n' "$2" >&3
   for _ in $(seq 1 400); do
     grep -q ready "$tmp/hold.out" 2>/dev/null && return 0
     sleep 0.05
   done
   echo "# the holder did not start: $(cat "$tmp/hold.out")"
 }
+# (A loader started in the background while a holder holds is given
+# 3>&-: it must not keep the holder's input open, or the holder never
+# ends while the loader waits for it.)
 release() { # commit the holder's transaction, let it end
   echo "COMMIT;" >&3
   exec 3>&-
@@ -139,7 +144,7 @@ db=$tmp/locked.db
 # The load starts while the reader holds its transaction, which ends a
 # second later (the load waits for it, if it has got that far by then).
 hold "$db" "BEGIN; SELECT count(*) FROM trtc_responses; SELECT 'ready';"
-"$trtc" ingest $ctx "$db" "$gen/user-events-u002.json" >"$tmp/out" 2>"$tmp/err" &
+"$trtc" ingest $ctx "$db" "$gen/user-events-u002.json" >"$tmp/out" 2>"$tmp/err" 3>&- &
 loader=$!
 sleep 1
 release
@@ -155,7 +160,7 @@ is "$(sed "s|$db|DB|; s|$gen/||" "$tmp/err")" "trtc: DB: the database is locked:
 error: user-events-u003.json: not loaded (rolled back)" "... saying so, and what was not loaded"
 is "$(counts "$db")" "2/$((2 * K))/$((2 * K)).0/0" "... nothing of it stored"
 hold "$db" "BEGIN IMMEDIATE; INSERT INTO trtc_responses (api, user_id, body, body_sha3) VALUES ('DescribeUserEvent', 'w', '[]', x'00'); SELECT 'ready';"
-"$trtc" ingest $ctx "$db" "$gen/user-events-u004.json" >"$tmp/out" 2>"$tmp/err" &
+"$trtc" ingest $ctx "$db" "$gen/user-events-u004.json" >"$tmp/out" 2>"$tmp/err" 3>&- &
 loader=$!
 sleep 1
 release
