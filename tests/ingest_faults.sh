@@ -15,7 +15,10 @@ trtc=$tmp/trtc
 printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${TRTC_RUN-}" "$TRTC_BUILDDIR/trtc" >"$trtc"
 chmod +x "$trtc"
 ctx="--comm-id 1400188366_61203_1710235800 --room 61203 --sdk-app-id 1400188366"
-q() { "$sqlite" -batch "$1" "$2"; }
+# The harness's own queries run the plain shell, not through TRTC_RUN: under
+# valgrind a query takes a second or more, and the polls below would miss
+# the load they watch (it could finish between two of them).
+q() { "$SQLITE3" -batch "$1" "$2"; }
 counts() { # responses/event rows/sum(n_rows)/not decoded
   q "$1" "SELECT (SELECT count(*) FROM trtc_responses) || '/' || (SELECT count(*) FROM trtc_event_log)
               || '/' || (SELECT total(n_rows) FROM trtc_responses) || '/' || (SELECT count(*) FROM trtc_responses WHERE n_rows IS NULL)"
@@ -124,7 +127,7 @@ is "$new/$already" "$N/$((3 * N))" "... each response new in exactly one of them
 hold() {
   rm -f "$tmp/hold.out" "$tmp/hold.in"
   mkfifo "$tmp/hold.in"
-  "$sqlite" -batch "$1" <"$tmp/hold.in" >"$tmp/hold.out" 2>&1 &
+  "$SQLITE3" -batch "$1" <"$tmp/hold.in" >"$tmp/hold.out" 2>&1 & # plain, as q
   holder=$!
   exec 3>"$tmp/hold.in"
   # Its COMMIT waits for readers (a loader that has just begun to read)
