@@ -209,14 +209,21 @@ SELECT u.*,
 -- Each user's own room events in time order: start (5001), entered (5003
 -- with param1 1, 7000, WebRTC 32788), failed (5003 with param1 0), unknown
 -- (5003 with another param1), exited (5008, 7001, WebRTC 32789).
+-- Events of the same millisecond are taken in the order of a stay (start,
+-- then its outcome, then an exit), whatever order the response lists them
+-- in; the views below order them so too.
 -- repeated: it repeats the state the previous one left (entered again
--- while in the room, exited again while out); the views below skip it.
+-- while in the room, exited again while out), or it is a failed exit
+-- (5008 0) that another exit follows; the views below skip it.
 CREATE VIEW IF NOT EXISTS trtc_room_events AS
 SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
        (kind = 'entered' AND prev IS 'entered')
-         OR (kind = 'exited' AND ifnull(prev, '') IN ('failed', 'unknown', 'exited')) AS repeated
-  FROM (SELECT e.*, lag(kind) OVER (PARTITION BY call, user_id
-                                    ORDER BY time_ms, response_id, seq) AS prev
+         OR (kind = 'exited' AND (ifnull(prev, '') IN ('failed', 'unknown')
+                                  OR (prev IS 'exited' AND NOT prev_failed_exit)))
+         OR (failed_exit AND next_kind IS 'exited') AS repeated
+  FROM (SELECT e.*, lag(kind) OVER o AS prev, lead(kind) OVER o AS next_kind,
+               ifnull(lag(failed_exit) OVER o, 0) AS prev_failed_exit
+          FROM (SELECT *, event_id = 5008 AND param1 IS 0 AS failed_exit
           FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
                        CASE WHEN event_id = 5001 THEN 'start'
                             WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
@@ -225,7 +232,10 @@ SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
                             ELSE 'exited' END AS kind
                   FROM trtc_event_log_decoded
                  WHERE +event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
-                   AND NOT remote) AS e);
+                   AND NOT remote)) AS e
+        WINDOW o AS (PARTITION BY call, user_id
+                     ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END,
+                              response_id, seq));
 
 -- One row per room-entry attempt: a start with the outcome that follows
 -- it (if any, before the next start or exit), or an outcome without a
@@ -257,7 +267,8 @@ SELECT call, user_id,
                        lead(param1) OVER v AS next_param1
                   FROM trtc_room_events AS e
                  WHERE NOT repeated
-                WINDOW v AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq))
+                WINDOW v AS (PARTITION BY call, user_id
+                             ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END, response_id, seq))
          WHERE kind = 'start' OR (kind IN ('entered', 'failed', 'unknown') AND prev IS NOT 'start'))
 WINDOW w AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq);
 
@@ -288,7 +299,8 @@ SELECT call, user_id,
                        lead(param1) OVER v AS next_param1
                   FROM trtc_room_events AS e
                  WHERE NOT repeated
-                WINDOW v AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq))
+                WINDOW v AS (PARTITION BY call, user_id
+                             ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END, response_id, seq))
          WHERE kind = 'entered' OR (kind = 'exited' AND prev IS NULL));
 
 -- Time to first frame: the first 5007 "Started playing the first video
@@ -381,6 +393,10 @@ SELECT p.call, p.peer_id, 0, NULL, NULL, 0
 -- their comm_id when it is known and names their room; else the call of
 -- the event log in the same room whose time range (plus 5 minutes each
 -- side) holds the experience, when exactly one does; else the room's.
+-- A response's room and app are those it was loaded with, else those its
+-- comm_id names (SdkAppId_RoomId_CreateTime); an app that is not known on
+-- one side (a DescribeUnusualEvent response has none of its own) is not
+-- a mismatch.
 CREATE VIEW IF NOT EXISTS trtc_call_abnormal AS
 WITH guess AS (
   -- the rows whose call is to be found: no comm_id, or one of another room
@@ -392,16 +408,27 @@ ranges AS (
   -- the calls of the event log in the rooms of those rows, with their
   -- time range (each response's first and last event, by primary key)
   SELECT call, sdk_app_id, room_id, min(first_ms) AS first_ms, max(last_ms) AS last_ms
-    FROM (SELECT coalesce(r.comm_id, 'room ' || coalesce(r.room_id, '(unknown)') || ' of app '
-                          || coalesce(r.sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
-                 r.sdk_app_id, r.room_id,
+    FROM (SELECT call, sdk_app_id, room_id,
                  (SELECT min(time_ms) FROM trtc_event_log AS l
                    WHERE l.response_id = r.response_id) AS first_ms,
                  (SELECT max(time_ms) FROM trtc_event_log AS l
                    WHERE l.response_id = r.response_id) AS last_ms
-            FROM trtc_responses AS r
-           WHERE r.api = 'DescribeUserEvent'
-             AND r.room_id IN (SELECT room_id FROM guess))
+            FROM (SELECT response_id,
+                         coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+                                  || coalesce(sdk_app_id, '(unknown)') || ' (comm_id unknown)') AS call,
+                         coalesce(sdk_app_id, CASE WHEN named
+                                                   THEN CAST(substr(comm_id, 1, i - 1) AS INTEGER) END)
+                           AS sdk_app_id,
+                         coalesce(room_id, CASE WHEN named THEN substr(t, i + 1, length(t) - i - 1) END)
+                           AS room_id
+                    FROM (-- named: the comm_id is DIGITS_ROOM_DIGITS (i: its first '_',
+                          -- t: it without the last digits)
+                          SELECT *, i BETWEEN 2 AND 19 AND substr(comm_id, 1, i - 1) NOT GLOB '*[^0-9]*'
+                                    AND length(t) < length(comm_id) AND t GLOB '*_'
+                                    AND length(t) > i + 1 AS named
+                            FROM (SELECT *, instr(comm_id, '_') AS i, rtrim(comm_id, '0123456789') AS t
+                                    FROM trtc_responses WHERE api = 'DescribeUserEvent'))) AS r
+           WHERE room_id IN (SELECT room_id FROM guess))
    GROUP BY call, sdk_app_id, room_id
   HAVING first_ms IS NOT NULL
 ),
@@ -415,7 +442,8 @@ matched AS (
           SELECT u.response_id, u.seq, 1, g.call
             FROM ranges AS g
            CROSS JOIN guess AS u
-                   ON u.room_id = g.room_id AND u.sdk_app_id IS g.sdk_app_id
+                   ON u.room_id = g.room_id
+                  AND (u.sdk_app_id IS NULL OR g.sdk_app_id IS NULL OR u.sdk_app_id = g.sdk_app_id)
                   AND u.event_time * 1000 BETWEEN g.first_ms - 300000 AND g.last_ms + 300000)
    GROUP BY response_id, seq
 )

@@ -1,6 +1,10 @@
 -- Device and permission problems by user: the user's own events of the
 -- device and permission categories with severity warning or error
--- (trtc_problems), counted, with when they were first and last seen.
+-- (trtc_problems), and the abnormal experiences 2 and 3 (video or audio
+-- that could not be enabled) that DescribeUnusualEvent reported for the
+-- user (trtc_call_abnormal; category "abnormal experience", the problem
+-- the experience and its abnormal event, e.g. 1016, the camera
+-- permission), counted, with when they were first and last seen.
 -- Parameters (unset: all): :call, :user, :tz (+HH:MM; default UTC).
 .headers on
 .mode table --wrap 0
@@ -18,8 +22,17 @@ SELECT 'no event log of user ' || quote(:user) || ifnull(' in call ' || :call, '
                       AND (:call IS NULL OR call = CAST(:call AS TEXT)));
 SELECT call, user_id AS user, category, problem, times,
        trtc_time(first_ms, :tz) AS first_seen, trtc_time(last_ms, :tz) AS last_seen
-  FROM trtc_problems
- WHERE category IN ('device', 'permission') AND NOT remote
-   AND (:call IS NULL OR call = CAST(:call AS TEXT))
+  FROM (SELECT call, user_id, category, problem, times, first_ms, last_ms, event_id
+          FROM trtc_problems
+         WHERE category IN ('device', 'permission') AND NOT remote
+        UNION ALL
+        SELECT call, user_id, 'abnormal experience',
+               experience || ': ' || coalesce(abnormal_event, CASE WHEN abnormal_event_id IS NULL
+                 THEN '(no cause reported)' ELSE '(unknown id ' || abnormal_event_id || ')' END),
+               count(*), min(time_ms), max(time_ms), abnormal_event_id
+          FROM trtc_call_abnormal
+         WHERE experience_id IN (2, 3)
+         GROUP BY call, user_id, experience_id, abnormal_event_id)
+ WHERE (:call IS NULL OR call = CAST(:call AS TEXT))
    AND (:user IS NULL OR user_id = CAST(:user AS TEXT))
- ORDER BY call, user_id, first_ms, event_id;
+ ORDER BY call, user_id, first_ms, event_id, category;

@@ -91,12 +91,17 @@ engines_cases() {
     engines_expect_responses "$tmp/cases.db" "$tmp/responses.want"
 }
 
-# The sample call loaded by trtc ingest: the stored responses with their
-# context (sample.tsv: response_id, api, sdk_app_id, comm_id, room_id,
-# user_id, source_file, body), and what each query of sql/examples/ gives
-# there, its dot-commands left out, in list mode (example.NAME.want).
+# The sample call and the edge cases of tests/fixtures/edges/ (events of
+# one millisecond out of order, a failed exit, a call loaded without its
+# room, experiences without SdkAppId) loaded by trtc ingest: the stored
+# responses with their context (sample.tsv: response_id, api, sdk_app_id,
+# comm_id, room_id, user_id, source_file, body), and what each query of
+# sql/examples/ gives there, its dot-commands left out, in list mode
+# (example.NAME.want).
 engines_examples() {
   ${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$tmp/sample.db" "$src/sql/sample" \
+    >"$tmp/ingest.out" 2>&1 || { sed 's/^/# /' "$tmp/ingest.out"; return 1; }
+  ${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$tmp/sample.db" "$src/tests/fixtures/edges" \
     >"$tmp/ingest.out" 2>&1 || { sed 's/^/# /' "$tmp/ingest.out"; return 1; }
   $sqlite -batch "$tmp/sample.db" "SELECT response_id $(esc_cols '' api sdk_app_id comm_id room_id user_id source_file body)
     FROM trtc_responses ORDER BY response_id" >"$tmp/sample.tsv" || return 1

@@ -115,14 +115,20 @@ SELECT u.*,
 -- ---- The analytics views of sql/schema.sql (docs/views.md), those the
 -- ---- examples use: the same SQL in PostgreSQL's dialect.
 
--- Each user's own room events in time order, classified.
+-- Each user's own room events in time order (a millisecond's in the
+-- order of a stay), classified; a failed exit that another exit follows is
+-- repeated.
 CREATE OR REPLACE VIEW trtc_room_events AS
 SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
        coalesce((kind = 'entered' AND prev IS NOT DISTINCT FROM 'entered')
-                OR (kind = 'exited' AND coalesce(prev, '') IN ('failed', 'unknown', 'exited')), false)
+                OR (kind = 'exited' AND (coalesce(prev, '') IN ('failed', 'unknown')
+                                         OR (prev IS NOT DISTINCT FROM 'exited'
+                                             AND NOT prev_failed_exit)))
+                OR (failed_exit AND next_kind IS NOT DISTINCT FROM 'exited'), false)
          AS repeated
-  FROM (SELECT e.*, lag(kind) OVER (PARTITION BY call, user_id
-                                    ORDER BY time_ms, response_id, seq) AS prev
+  FROM (SELECT e.*, lag(kind) OVER o AS prev, lead(kind) OVER o AS next_kind,
+               coalesce(lag(failed_exit) OVER o, false) AS prev_failed_exit
+          FROM (SELECT *, coalesce(event_id = 5008 AND param1 = 0, false) AS failed_exit
           FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
                        CASE WHEN event_id = 5001 THEN 'start'
                             WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
@@ -131,7 +137,10 @@ SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
                             ELSE 'exited' END AS kind
                   FROM trtc_event_log_decoded
                  WHERE event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
-                   AND NOT remote) AS e) AS e;
+                   AND NOT remote) AS e0) AS e
+        WINDOW o AS (PARTITION BY call, user_id
+                     ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END,
+                              response_id, seq)) AS e;
 
 -- One row per room-entry attempt.
 CREATE OR REPLACE VIEW trtc_room_entry AS
@@ -161,7 +170,8 @@ SELECT call, user_id,
                        lead(param1) OVER v AS next_param1
                   FROM trtc_room_events AS e
                  WHERE NOT repeated
-                WINDOW v AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq)) AS e
+                WINDOW v AS (PARTITION BY call, user_id
+                             ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END, response_id, seq)) AS e
          WHERE kind = 'start'
             OR (kind IN ('entered', 'failed', 'unknown') AND prev IS DISTINCT FROM 'start')) AS a
 WINDOW w AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq);
@@ -241,16 +251,19 @@ WITH guess AS (
 ),
 ranges AS (
   SELECT call, sdk_app_id, room_id, min(first_ms) AS first_ms, max(last_ms) AS last_ms
-    FROM (SELECT coalesce(r.comm_id, 'room ' || coalesce(r.room_id, '(unknown)') || ' of app '
-                          || coalesce(r.sdk_app_id::text, '(unknown)') || ' (comm_id unknown)') AS call,
-                 r.sdk_app_id, r.room_id,
+    FROM (SELECT call, sdk_app_id, room_id,
                  (SELECT min(time_ms) FROM trtc_event_log AS l
                    WHERE l.response_id = r.response_id) AS first_ms,
                  (SELECT max(time_ms) FROM trtc_event_log AS l
                    WHERE l.response_id = r.response_id) AS last_ms
-            FROM trtc_responses AS r
-           WHERE r.api = 'DescribeUserEvent'
-             AND r.room_id IN (SELECT room_id FROM guess)) AS c
+            FROM (SELECT response_id,
+                         coalesce(comm_id, 'room ' || coalesce(room_id, '(unknown)') || ' of app '
+                                  || coalesce(sdk_app_id::text, '(unknown)') || ' (comm_id unknown)') AS call,
+                         -- the context, else what the comm_id names (SdkAppId_RoomId_CreateTime)
+                         coalesce(sdk_app_id, substring(comm_id from '^([0-9]{1,18})_.+_[0-9]+$')::bigint) AS sdk_app_id,
+                         coalesce(room_id, substring(comm_id from '^[0-9]{1,18}_(.+)_[0-9]+$')) AS room_id
+                    FROM trtc_responses WHERE api = 'DescribeUserEvent') AS r
+           WHERE room_id IN (SELECT room_id FROM guess)) AS c
    GROUP BY call, sdk_app_id, room_id
   HAVING min(first_ms) IS NOT NULL
 ),
@@ -262,7 +275,8 @@ matched AS (
           SELECT u.response_id, u.seq, 1, g.call
             FROM ranges AS g
             JOIN guess AS u
-              ON u.room_id = g.room_id AND u.sdk_app_id IS NOT DISTINCT FROM g.sdk_app_id
+              ON u.room_id = g.room_id
+             AND (u.sdk_app_id IS NULL OR g.sdk_app_id IS NULL OR u.sdk_app_id = g.sdk_app_id)
              AND u.event_time * 1000 BETWEEN g.first_ms - 300000 AND g.last_ms + 300000) AS m
    GROUP BY response_id, seq
 )
