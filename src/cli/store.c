@@ -314,22 +314,25 @@ static void fnS(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 }
 
 /* trtc_cli_peer(PeerId, category): the PeerId, noting whether it is the
-** user's, and whose room events (entering, leaving the room) are. */
+** user's, and whose room events (entering, leaving the room) are. A
+** missing or empty PeerId is the user's own, as the views read it (it is
+** stored as NULL). */
 static void fnPeer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   DecodeStats *st = (DecodeStats *)sqlite3_user_data(ctx);
   const char *z = (const char *)sqlite3_value_text(argv[0]);
   const char *zCat = (const char *)sqlite3_value_text(argv[1]);
+  int bOwn = z == 0 || z[0] == 0 || (st->zUser && strcmp(z, st->zUser) == 0);
   (void)argc;
-  if (z && st->zUser && zCat && strcmp(zCat, "room") == 0) {
-    if (strcmp(z, st->zUser) == 0) {
+  if (st->zUser && zCat && strcmp(zCat, "room") == 0) {
+    if (bOwn) {
       st->nRoomOwn++;
     } else {
       if (st->nRoomOther++ == 0) st->zRoomPeer = dup(z);
     }
   }
-  if (z && !st->bUserSeen) {
+  if (!st->bUserSeen) {
     int i;
-    if (st->zUser && strcmp(z, st->zUser) == 0) {
+    if (bOwn) {
       st->bUserSeen = 1;
     } else {
       if (st->zUser && !st->zCaseMatch && sqlite3_stricmp(z, st->zUser) == 0) st->zCaseMatch = dup(z);
