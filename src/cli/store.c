@@ -82,6 +82,7 @@ typedef struct DecodeStats {
   sqlite3_int64 nNoTime;                                 /* times that are NULL (missing, not whole) */
   sqlite3_int64 nRoomOwn, nRoomOther; /* room events (category "room") with PeerId the user's, another's */
   char *zRoomPeer;                    /* the first other PeerId of a room event */
+  sqlite3_int64 nUnknownId, iUnknownId; /* events whose EventId the mapping lacks; the first such id */
 } DecodeStats;
 
 /* Warnings of the response being stored, said once it is stored. */
@@ -313,16 +314,20 @@ static void fnS(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   }
 }
 
-/* trtc_cli_peer(PeerId, category): the PeerId, noting whether it is the
-** user's, and whose room events (entering, leaving the room) are. A
-** missing or empty PeerId is the user's own, as the views read it (it is
-** stored as NULL). */
+/* trtc_cli_peer(PeerId, category, EventId): the PeerId, noting whether it
+** is the user's, whose room events (entering, leaving the room) are, and
+** EventIds the mapping tables lack (their category is NULL). A missing or
+** empty PeerId is the user's own, as the views read it (it is stored as
+** NULL). */
 static void fnPeer(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   DecodeStats *st = (DecodeStats *)sqlite3_user_data(ctx);
   const char *z = (const char *)sqlite3_value_text(argv[0]);
   const char *zCat = (const char *)sqlite3_value_text(argv[1]);
   int bOwn = z == 0 || z[0] == 0 || (st->zUser && strcmp(z, st->zUser) == 0);
   (void)argc;
+  if (zCat == 0 && sqlite3_value_type(argv[2]) == SQLITE_INTEGER) {
+    if (st->nUnknownId++ == 0) st->iUnknownId = sqlite3_value_int64(argv[2]);
+  }
   if (st->zUser && zCat && strcmp(zCat, "room") == 0) {
     if (bOwn) {
       st->nRoomOwn++;
@@ -596,7 +601,7 @@ int trtcStoreOpen(const char *zPath, const TrtcStoreOptions *pOpts, TrtcStore **
   }
   if (sqlite3_create_function_v2(p->db, "trtc_cli_ms", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnMs, 0, 0, 0) ||
       sqlite3_create_function_v2(p->db, "trtc_cli_s", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnS, 0, 0, 0) ||
-      sqlite3_create_function_v2(p->db, "trtc_cli_peer", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnPeer, 0, 0,
+      sqlite3_create_function_v2(p->db, "trtc_cli_peer", 3, SQLITE_UTF8 | SQLITE_DIRECTONLY, &p->st, fnPeer, 0, 0,
                                  0)) {
     rc = sqlite3_errcode(p->db);
     goto fail;
@@ -698,7 +703,7 @@ const char *trtcStoreApiName(const char *zLabel) {
 static const char zDecodeUserSql[] =
     "INSERT INTO trtc_event_log (response_id, seq, sdk_app_id, comm_id, room_id, user_id,"
     " peer_id, type, time_ms, event_id, param1, param2)"
-    " SELECT ?2, e.rowid, ?3, ?4, ?5, ?6, trtc_cli_peer(e.peer_id, e.category), e.type, trtc_cli_ms(e.time_ms),"
+    " SELECT ?2, e.rowid, ?3, ?4, ?5, ?6, trtc_cli_peer(e.peer_id, e.category, e.event_id), e.type, trtc_cli_ms(e.time_ms),"
     " e.event_id, e.param1, e.param2"
     " FROM trtc_user_events(?1) AS e";
 static const char zDecodeUnusualSql[] =
@@ -804,6 +809,14 @@ static void afterDecode(TrtcStore *p, const char *zApi, const Context *c, int nR
              "(reports find a user's own events by PeerId = user_id)",
              c->zUser, zUserFrom ? " by " : "", zUserFrom ? zUserFrom : "", zPeers);
       }
+    }
+    if (st->nUnknownId > 0) {
+      warn(p, TRTC_W_UNKNOWN_ID,
+           "%lld event(s) with an EventId the mapping tables lack (e.g. %lld): the views and reports show them "
+           "without text or severity (is the SDK newer than the tables?)",
+           (long long)st->nUnknownId, (long long)st->iUnknownId);
+      addNote(zNotes, nNotes, "%lld event(s) of unknown EventId (e.g. %lld)", (long long)st->nUnknownId,
+              (long long)st->iUnknownId);
     }
     if (st->bUserSeen && st->nRoomOwn == 0 && st->nRoomOther > 0) {
       warn(p, TRTC_W_USER_NOT_PEER,

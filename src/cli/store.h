@@ -122,6 +122,7 @@ typedef struct TrtcStoreOutcome {
 #define TRTC_W_TIME_UNIT 16     /* times that are no Unix time in the unit expected: left as they are */
 #define TRTC_W_OVERLAP 17       /* rows stored already from another save of the same context: left out */
 #define TRTC_W_CAPPED 18        /* a DescribeUnusualEvent response at its 20-result cap: some are missing */
+#define TRTC_W_UNKNOWN_ID 19    /* events whose EventId the mapping tables lack */
 
 /* Where warnings go: by default "warning: SOURCE: MESSAGE" on stderr
 ** (unless bQuiet). A hook gets them instead (and decides). */
