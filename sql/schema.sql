@@ -209,33 +209,41 @@ SELECT u.*,
 -- Each user's own room events in time order: start (5001), entered (5003
 -- with param1 1, 7000, WebRTC 32788), failed (5003 with param1 0), unknown
 -- (5003 with another param1), exited (5008, 7001, WebRTC 32789).
--- Events of the same millisecond are taken in the order of a stay (start,
--- then its outcome, then an exit), whatever order the response lists them
--- in; the views below order them so too.
+-- step: the order the views below take them in: by time, then as the
+-- response lists them, except an outcome listed just before a start of
+-- the same millisecond, with no start before it: that is the start's
+-- outcome, listed first (an SDK can report a failure in the millisecond it
+-- started), and comes after it.
 -- repeated: it repeats the state the previous one left (entered again
 -- while in the room, exited again while out), or it is a failed exit
 -- (5008 0) that another exit follows; the views below skip it.
 CREATE VIEW IF NOT EXISTS trtc_room_events AS
-SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
+SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind, step,
        (kind = 'entered' AND prev IS 'entered')
          OR (kind = 'exited' AND (ifnull(prev, '') IN ('failed', 'unknown')
                                   OR (prev IS 'exited' AND NOT prev_failed_exit)))
          OR (failed_exit AND next_kind IS 'exited') AS repeated
-  FROM (SELECT e.*, lag(kind) OVER o AS prev, lead(kind) OVER o AS next_kind,
+  FROM (SELECT e.*, row_number() OVER o AS step, lag(kind) OVER o AS prev, lead(kind) OVER o AS next_kind,
                ifnull(lag(failed_exit) OVER o, 0) AS prev_failed_exit
-          FROM (SELECT *, event_id = 5008 AND param1 IS 0 AS failed_exit
-          FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
-                       CASE WHEN event_id = 5001 THEN 'start'
-                            WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
-                                                      WHEN 0 THEN 'failed' ELSE 'unknown' END
-                            WHEN event_id IN (7000, 32788) THEN 'entered'
-                            ELSE 'exited' END AS kind
-                  FROM trtc_event_log_decoded
-                 WHERE +event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
-                   AND NOT remote)) AS e
-        WINDOW o AS (PARTITION BY call, user_id
-                     ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END,
-                              response_id, seq));
+          FROM (-- a late outcome sorts just after its start: (its time, the start's
+                -- response_id, the start's seq + 0.5)
+                SELECT *, CASE WHEN late THEN next_rid ELSE response_id END AS k_rid,
+                       CASE WHEN late THEN next_seq + 0.5 ELSE seq END AS k_seq
+                  FROM (SELECT *, kind IN ('entered', 'failed', 'unknown') AND lead(kind) OVER l IS 'start'
+                                    AND lead(time_ms) OVER l = time_ms AND lag(kind) OVER l IS NOT 'start' AS late,
+                               lead(response_id) OVER l AS next_rid, lead(seq) OVER l AS next_seq
+                          FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
+                                       CASE WHEN event_id = 5001 THEN 'start'
+                                            WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
+                                                                      WHEN 0 THEN 'failed' ELSE 'unknown' END
+                                            WHEN event_id IN (7000, 32788) THEN 'entered'
+                                            ELSE 'exited' END AS kind,
+                                       event_id = 5008 AND param1 IS 0 AS failed_exit
+                                  FROM trtc_event_log_decoded
+                                 WHERE +event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
+                                   AND NOT remote)
+                        WINDOW l AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq))) AS e
+        WINDOW o AS (PARTITION BY call, user_id ORDER BY time_ms, k_rid, k_seq));
 
 -- One row per room-entry attempt: a start with the outcome that follows
 -- it (if any, before the next start or exit), or an outcome without a
@@ -267,8 +275,7 @@ SELECT call, user_id,
                        lead(param1) OVER v AS next_param1
                   FROM trtc_room_events AS e
                  WHERE NOT repeated
-                WINDOW v AS (PARTITION BY call, user_id
-                             ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END, response_id, seq))
+                WINDOW v AS (PARTITION BY call, user_id ORDER BY step))
          WHERE kind = 'start' OR (kind IN ('entered', 'failed', 'unknown') AND prev IS NOT 'start'))
 WINDOW w AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq);
 
@@ -299,8 +306,7 @@ SELECT call, user_id,
                        lead(param1) OVER v AS next_param1
                   FROM trtc_room_events AS e
                  WHERE NOT repeated
-                WINDOW v AS (PARTITION BY call, user_id
-                             ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END, response_id, seq))
+                WINDOW v AS (PARTITION BY call, user_id ORDER BY step))
          WHERE kind = 'entered' OR (kind = 'exited' AND prev IS NULL));
 
 -- Time to first frame: the first 5007 "Started playing the first video
@@ -399,10 +405,17 @@ SELECT p.call, p.peer_id, 0, NULL, NULL, 0
 -- a mismatch.
 CREATE VIEW IF NOT EXISTS trtc_call_abnormal AS
 WITH guess AS (
-  -- the rows whose call is to be found: no comm_id, or one of another room
-  SELECT * FROM trtc_unusual_log
-   WHERE NOT (comm_id IS NOT NULL AND (room_id IS NULL
-              OR instr('_' || comm_id || '_', '_' || room_id || '_') > 0))
+  -- the rows whose call is to be found: no comm_id, or one naming another
+  -- room (SdkAppId_RoomId_CreateTime; a comm_id of another form names the
+  -- room when it holds _RoomId_ or begins or ends with it)
+  SELECT * FROM (SELECT *, instr(comm_id, '_') AS i, rtrim(comm_id, '0123456789') AS t
+                   FROM trtc_unusual_log)
+   WHERE NOT (comm_id IS NOT NULL
+              AND (room_id IS NULL
+                   OR CASE WHEN i BETWEEN 2 AND 19 AND substr(comm_id, 1, i - 1) NOT GLOB '*[^0-9]*'
+                                AND length(t) < length(comm_id) AND t GLOB '*_' AND length(t) > i + 1
+                           THEN substr(t, i + 1, length(t) - i - 1) = room_id
+                           ELSE instr('_' || comm_id || '_', '_' || room_id || '_') > 0 END))
 ),
 ranges AS (
   -- the calls of the event log in the rooms of those rows, with their
@@ -434,12 +447,16 @@ ranges AS (
 ),
 matched AS (
   -- per row: n, how many calls of the event log hold it (NULL: its own
-  -- comm_id is taken), and one of them
-  SELECT response_id, seq, CASE WHEN max(guessed) THEN count(call) END AS n, min(call) AS call
-    FROM (SELECT response_id, seq, 0 AS guessed, NULL AS call FROM trtc_unusual_log
-          UNION ALL SELECT response_id, seq, 1, NULL FROM guess
+  -- comm_id is taken), and one of them; those of its own app, when its app
+  -- and theirs are known and some are, else those of any app
+  SELECT response_id, seq,
+         CASE WHEN max(guessed) THEN coalesce(nullif(count(DISTINCT exact), 0), count(DISTINCT call)) END AS n,
+         coalesce(min(exact), min(call)) AS call
+    FROM (SELECT response_id, seq, 0 AS guessed, NULL AS call, NULL AS exact FROM trtc_unusual_log
+          UNION ALL SELECT response_id, seq, 1, NULL, NULL FROM guess
           UNION ALL
-          SELECT u.response_id, u.seq, 1, g.call
+          SELECT u.response_id, u.seq, 1, g.call,
+                 CASE WHEN u.sdk_app_id IS NOT NULL AND g.sdk_app_id IS NOT NULL THEN g.call END
             FROM ranges AS g
            CROSS JOIN guess AS u
                    ON u.room_id = g.room_id

@@ -13,7 +13,7 @@ db=$tmp/edges.db
 call=1400000002_7777_1710000000
 q() { "$sqlite" -batch -cmd ".load $TRTC_MODULE" "$db" "$1"; }
 
-echo "1..12"
+echo "1..17"
 
 ${TRTC_RUN-} "$TRTC_BUILDDIR/trtc" ingest --quiet "$db" "$src/tests/fixtures/edges" >"$tmp/log" 2>&1
 is "$?:$(cat "$tmp/log")" "0:" "the fixture loads, nothing to warn about"
@@ -30,6 +30,13 @@ is "$(q "SELECT group_concat(attempt || ':' || started_ms || ':' || outcome, ' '
 is "$(q "SELECT group_concat(kind, ' ') FROM (SELECT kind FROM trtc_room_events WHERE user_id = 'ned'
                                               ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END)")" \
   "start failed start entered exited exited" "trtc_room_events: the kinds of ned's room events"
+
+is "$(q "SELECT group_concat(attempt || ':' || (started_ms % 100000) || ':' || (outcome_ms % 100000) || ':' || succeeded, ' ')
+           FROM trtc_room_entry WHERE user_id = 'kai'")" \
+  "1:1000:1000:1 2:4000:4000:0 3:4000:4000:1" \
+  "an exit, a failed attempt and an entry in one millisecond, listed in that order: taken in that order (three attempts)"
+is "$(q "SELECT group_concat(stay || ':' || (entered_ms % 100000) || ':' || (exited_ms % 100000), ' ') FROM trtc_presence WHERE user_id = 'kai'")" \
+  "1:1000:4000 2:4000:9000" "... two stays, the second from the entry in that millisecond to the last exit"
 
 # ---- A failed exit, then an exit ------------------------------------------------------
 is "$(q "SELECT group_concat(stay || ':' || entered_ms || ':' || exited_ms || ':' || exit || ':' || duration_ms, ' ')
@@ -48,7 +55,7 @@ is "$(q "SELECT group_concat(user_id || ':' || abnormal_event_id || ':' || call 
   "ivy:2024:$call:room and time ned:1016:$call:room and time" \
   "experiences loaded without SdkAppId, in the room the comm_id names, are the call's (by room and time)"
 is "$(q "SELECT call || ' ' || users || ' ' || experiences || ' ' || quote(missing) FROM trtc_call_summary")" \
-  "$call 2 2 NULL" "trtc_call_summary: one call, 2 users, 2 experiences, nothing missing (no second call made of the experiences)"
+  "$call 3 2 NULL" "trtc_call_summary: one call, 3 users, 2 experiences, nothing missing (no second call made of the experiences)"
 printf '.param set :call %s\n' "$call" | cat - "$src/sql/examples/06-abnormal-by-cause.sql" |
   "$sqlite" -batch -bail -list -noheader -cmd ".load $TRTC_MODULE" "$db" >"$tmp/06" 2>&1
 grep -q '| 1016 | The camera permission is not granted' "$tmp/06" && ! grep -q 'no abnormal experience' "$tmp/06"
@@ -56,6 +63,28 @@ rc=$?
 report $rc "06-abnormal-by-cause for the call lists ned's camera permission (1016)"
 [ $rc -eq 0 ] || sed 's/^/# /' "$tmp/06"
 
+# The experiences' own comm_id naming another room: a comm_id names the
+# room between its first and last '_', not its app (1400000002) or time.
+q "UPDATE trtc_unusual_log SET comm_id = '1400000002_8008_1710000000', room_id = '1400000002'" 2>&1
+is "$(q "SELECT group_concat(DISTINCT call_by) FROM trtc_call_abnormal")" "room (no call of the event log at that time)" \
+  "an experience in room 1400000002 whose comm_id names room 8008 of app 1400000002: not that call's"
+q "UPDATE trtc_unusual_log SET comm_id = NULL, room_id = '7777'" 2>&1
+# One call in two forms: ned's response with the app, the others without,
+# the comm_id naming no room ('call-7'): still one call, not two.
+q "UPDATE trtc_responses SET comm_id = 'call-7', room_id = '7777',
+      sdk_app_id = CASE user_id WHEN 'ned' THEN 1400000002 END WHERE api = 'DescribeUserEvent'" 2>&1
+is "$(q "SELECT group_concat(DISTINCT call || ' ' || call_by) FROM trtc_call_abnormal")" "call-7 room and time" \
+  "one call whose responses know its app or not: its experiences are its own (not '2 calls')"
+# Two calls in the room at that time, one of the experience's app, one of
+# no known app: the call of its app is taken when its app is known.
+q "UPDATE trtc_responses SET comm_id = CASE user_id WHEN 'ned' THEN 'call-7' END WHERE api = 'DescribeUserEvent'" 2>&1
+q "UPDATE trtc_unusual_log SET sdk_app_id = CASE user_id WHEN 'ned' THEN 1400000002 END" 2>&1
+is "$(q "SELECT group_concat(user_id || ' ' || call_by, ', ') FROM (SELECT * FROM trtc_call_abnormal ORDER BY user_id)")" \
+  "ivy room (2 calls of the event log at that time), ned room and time" \
+  "an experience of a known app goes to the call of that app; one of no known app, with two calls there, to neither"
+
+q "UPDATE trtc_responses SET room_id = NULL, sdk_app_id = CASE user_id WHEN 'ivy' THEN NULL ELSE 1400000002 END
+    WHERE api = 'DescribeUserEvent'; UPDATE trtc_unusual_log SET sdk_app_id = NULL" 2>&1
 # A comm_id that does not name a room (not SdkAppId_RoomId_CreateTime) is
 # not read as one: its experiences stay the room's.
 q "UPDATE trtc_responses SET comm_id = 'abc' WHERE api = 'DescribeUserEvent'" 2>&1

@@ -2,9 +2,10 @@
 -- device and permission categories with severity warning or error
 -- (trtc_problems), and the abnormal experiences 2 and 3 (video or audio
 -- that could not be enabled) that DescribeUnusualEvent reported for the
--- user (trtc_call_abnormal; category "abnormal experience", the problem
--- the experience and its abnormal event, e.g. 1016, the camera
--- permission), counted, with when they were first and last seen.
+-- user, not caused by a remote user (trtc_call_abnormal; category
+-- "abnormal experience", the problem the experience and its abnormal
+-- event, e.g. 1016, the camera permission), counted, with when they were
+-- first and last seen.
 -- Parameters (unset: all): :call, :user, :tz (+HH:MM; default UTC).
 .headers on
 .mode table --wrap 0
@@ -31,7 +32,7 @@ SELECT call, user_id AS user, category, problem, times,
                  THEN '(no cause reported)' ELSE '(unknown id ' || abnormal_event_id || ')' END),
                count(*), min(time_ms), max(time_ms), abnormal_event_id
           FROM trtc_call_abnormal
-         WHERE experience_id IN (2, 3)
+         WHERE experience_id IN (2, 3) AND ifnull(peer_id, '') = ''
          GROUP BY call, user_id, experience_id, abnormal_event_id)
  WHERE (:call IS NULL OR call = CAST(:call AS TEXT))
    AND (:user IS NULL OR user_id = CAST(:user AS TEXT))

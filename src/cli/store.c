@@ -1061,6 +1061,19 @@ static void checkContext(TrtcStore *p, const char *zApi, const Context *c) {
            c->zComm, (long long)c->iSdk);
     }
   }
+  if (c->zComm && c->zRoom) {
+    /* DIGITS_ROOM_DIGITS: the room is between the first '_' and the last. */
+    const char *z = c->zComm, *zFirst = strchr(z, '_'), *zLast = strrchr(z, '_');
+    size_t i, nRoom = zLast && zFirst && zLast > zFirst ? (size_t)(zLast - zFirst - 1) : 0;
+    int bNamed = zFirst && zFirst > z && zFirst - z <= 18 && nRoom > 0 && zLast[1] != 0;
+    for (i = 0; bNamed && z + i < zFirst; i++) bNamed = z[i] >= '0' && z[i] <= '9';
+    for (i = 1; bNamed && zLast[i]; i++) bNamed = zLast[i] >= '0' && zLast[i] <= '9';
+    if (bNamed && (strlen(c->zRoom) != nRoom || strncmp(zFirst + 1, c->zRoom, nRoom) != 0)) {
+      warn(p, TRTC_W_COMM_SDK, "comm_id %s names room %.*s, not room_id %s (a CommId is SdkAppId_RoomId_CreateTime):"
+                               " one of them is wrong",
+           c->zComm, (int)nRoom, zFirst + 1, c->zRoom);
+    }
+  }
 }
 
 /* ---- Duplicates ---------------------------------------------------------------------- */

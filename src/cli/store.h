@@ -115,7 +115,7 @@ typedef struct TrtcStoreOutcome {
 #define TRTC_W_OTHER_CONTEXT 9  /* the same response, stored with another context, was replaced */
 #define TRTC_W_EMPTY 10         /* no events, no abnormal experiences */
 #define TRTC_W_NO_COMM_ID 11    /* DescribeUserEvent without comm_id */
-#define TRTC_W_COMM_SDK 12      /* comm_id does not begin with sdk_app_id */
+#define TRTC_W_COMM_SDK 12      /* comm_id does not begin with sdk_app_id, or names another room */
 #define TRTC_W_API_ERROR 13     /* an API error response: stored without rows */
 #define TRTC_W_REPEATED_KEY 14  /* a key given twice: the first counts */
 #define TRTC_W_PENDING 15       /* a stored response (another program's) cannot be decoded */

@@ -15,7 +15,7 @@ SELECT o.call, o.user_id AS "user", o.category, o.problem, o.times,
                  THEN '(no cause reported)' ELSE '(unknown id ' || abnormal_event_id || ')' END),
                count(*), min(time_ms), max(time_ms), abnormal_event_id
           FROM trtc_call_abnormal
-         WHERE experience_id IN (2, 3)
+         WHERE experience_id IN (2, 3) AND coalesce(peer_id, '') = ''
          GROUP BY call, user_id, experience_id, experience, abnormal_event_id, abnormal_event) AS o, p
  WHERE (p.call IS NULL OR o.call = p.call)
    AND (p."user" IS NULL OR o.user_id = p."user")

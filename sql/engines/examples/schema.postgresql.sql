@@ -115,32 +115,39 @@ SELECT u.*,
 -- ---- The analytics views of sql/schema.sql (docs/views.md), those the
 -- ---- examples use: the same SQL in PostgreSQL's dialect.
 
--- Each user's own room events in time order (a millisecond's in the
--- order of a stay), classified; a failed exit that another exit follows is
--- repeated.
+-- Each user's own room events in time order, classified; step: their
+-- order (an outcome listed just before a start of the same millisecond,
+-- with no start before it, after that start); a failed exit that another
+-- exit follows is repeated.
 CREATE OR REPLACE VIEW trtc_room_events AS
-SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind,
+SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2, kind, step,
        coalesce((kind = 'entered' AND prev IS NOT DISTINCT FROM 'entered')
                 OR (kind = 'exited' AND (coalesce(prev, '') IN ('failed', 'unknown')
                                          OR (prev IS NOT DISTINCT FROM 'exited'
                                              AND NOT prev_failed_exit)))
                 OR (failed_exit AND next_kind IS NOT DISTINCT FROM 'exited'), false)
          AS repeated
-  FROM (SELECT e.*, lag(kind) OVER o AS prev, lead(kind) OVER o AS next_kind,
+  FROM (SELECT e.*, row_number() OVER o AS step, lag(kind) OVER o AS prev, lead(kind) OVER o AS next_kind,
                coalesce(lag(failed_exit) OVER o, false) AS prev_failed_exit
-          FROM (SELECT *, coalesce(event_id = 5008 AND param1 = 0, false) AS failed_exit
-          FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
-                       CASE WHEN event_id = 5001 THEN 'start'
-                            WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
-                                                      WHEN 0 THEN 'failed' ELSE 'unknown' END
-                            WHEN event_id IN (7000, 32788) THEN 'entered'
-                            ELSE 'exited' END AS kind
-                  FROM trtc_event_log_decoded
-                 WHERE event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
-                   AND NOT remote) AS e0) AS e
-        WINDOW o AS (PARTITION BY call, user_id
-                     ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END,
-                              response_id, seq)) AS e;
+          FROM (SELECT *, CASE WHEN late THEN next_rid ELSE response_id END AS k_rid,
+                       CASE WHEN late THEN next_seq + 0.5 ELSE seq END AS k_seq
+                  FROM (SELECT *, coalesce(kind IN ('entered', 'failed', 'unknown')
+                                           AND lead(kind) OVER l IS NOT DISTINCT FROM 'start'
+                                           AND lead(time_ms) OVER l = time_ms
+                                           AND lag(kind) OVER l IS DISTINCT FROM 'start', false) AS late,
+                               lead(response_id) OVER l AS next_rid, lead(seq) OVER l AS next_seq
+                          FROM (SELECT call, user_id, response_id, seq, time_ms, event_id, param1, param2,
+                                       CASE WHEN event_id = 5001 THEN 'start'
+                                            WHEN event_id = 5003 THEN CASE param1 WHEN 1 THEN 'entered'
+                                                                      WHEN 0 THEN 'failed' ELSE 'unknown' END
+                                            WHEN event_id IN (7000, 32788) THEN 'entered'
+                                            ELSE 'exited' END AS kind,
+                                       coalesce(event_id = 5008 AND param1 = 0, false) AS failed_exit
+                                  FROM trtc_event_log_decoded
+                                 WHERE event_id IN (5001, 5003, 7000, 32788, 5008, 7001, 32789)
+                                   AND NOT remote) AS e0
+                        WINDOW l AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq)) AS e1) AS e
+        WINDOW o AS (PARTITION BY call, user_id ORDER BY time_ms, k_rid, k_seq)) AS e;
 
 -- One row per room-entry attempt.
 CREATE OR REPLACE VIEW trtc_room_entry AS
@@ -170,8 +177,7 @@ SELECT call, user_id,
                        lead(param1) OVER v AS next_param1
                   FROM trtc_room_events AS e
                  WHERE NOT repeated
-                WINDOW v AS (PARTITION BY call, user_id
-                             ORDER BY time_ms, CASE kind WHEN 'start' THEN 0 WHEN 'exited' THEN 2 ELSE 1 END, response_id, seq)) AS e
+                WINDOW v AS (PARTITION BY call, user_id ORDER BY step)) AS e
          WHERE kind = 'start'
             OR (kind IN ('entered', 'failed', 'unknown') AND prev IS DISTINCT FROM 'start')) AS a
 WINDOW w AS (PARTITION BY call, user_id ORDER BY time_ms, response_id, seq);
@@ -246,8 +252,10 @@ SELECT l.call, l.user_id, l.peer_id, l.remote, d.category, d.severity, d.event_i
 CREATE OR REPLACE VIEW trtc_call_abnormal AS
 WITH guess AS (
   SELECT * FROM trtc_unusual_log
-   WHERE NOT (comm_id IS NOT NULL AND (room_id IS NULL
-              OR strpos('_' || comm_id || '_', '_' || room_id || '_') > 0))
+   WHERE NOT (comm_id IS NOT NULL
+              AND (room_id IS NULL
+                   OR CASE WHEN substring(comm_id from '^[0-9]{1,18}_(.+)_[0-9]+$') IS NOT NULL THEN substring(comm_id from '^[0-9]{1,18}_(.+)_[0-9]+$') = room_id
+                           ELSE strpos('_' || comm_id || '_', '_' || room_id || '_') > 0 END))
 ),
 ranges AS (
   SELECT call, sdk_app_id, room_id, min(first_ms) AS first_ms, max(last_ms) AS last_ms
@@ -268,11 +276,14 @@ ranges AS (
   HAVING min(first_ms) IS NOT NULL
 ),
 matched AS (
-  SELECT response_id, seq, CASE WHEN max(guessed) = 1 THEN count(call) END AS n, min(call) AS call
-    FROM (SELECT response_id, seq, 0 AS guessed, NULL::text AS call FROM trtc_unusual_log
-          UNION ALL SELECT response_id, seq, 1, NULL FROM guess
+  SELECT response_id, seq,
+         CASE WHEN max(guessed) = 1 THEN coalesce(nullif(count(DISTINCT exact), 0), count(DISTINCT call)) END AS n,
+         coalesce(min(exact), min(call)) AS call
+    FROM (SELECT response_id, seq, 0 AS guessed, NULL::text AS call, NULL::text AS exact FROM trtc_unusual_log
+          UNION ALL SELECT response_id, seq, 1, NULL, NULL FROM guess
           UNION ALL
-          SELECT u.response_id, u.seq, 1, g.call
+          SELECT u.response_id, u.seq, 1, g.call,
+                 CASE WHEN u.sdk_app_id IS NOT NULL AND g.sdk_app_id IS NOT NULL THEN g.call END
             FROM ranges AS g
             JOIN guess AS u
               ON u.room_id = g.room_id
